@@ -2,6 +2,34 @@
 import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+const isDev = process.env.NODE_ENV !== "production";
+
+// No 'unsafe-eval' in production (React's dev tooling needs it in development only).
+// Inline scripts are Next's own hydration payloads; inline styles are Recharts' positioning.
+const csp = [
+  "default-src 'self'",
+  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+const securityHeaders = [
+  { key: "Content-Security-Policy", value: csp },
+  { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+];
+
+// Pages and API answers that carry a borrower's data must never sit in a shared or browser cache.
+const personal = ["/dashboard/:path*", "/drops/:path*", "/recovery/:path*", "/data/:path*", "/settings/:path*", "/profile/:path*", "/what-if/:path*", "/api/v1/:path*", "/api/app/:path*"];
 
 const nextConfig = {
   reactStrictMode: true,
@@ -10,6 +38,12 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite loads its WASM and data files from its own package directory at run time.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pg"],
+  async headers() {
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      ...personal.map((source) => ({ source, headers: [{ key: "Cache-Control", value: "private, no-store" }] })),
+    ];
+  },
 };
 
 export default withNextIntl(nextConfig);
