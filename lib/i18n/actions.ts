@@ -1,0 +1,24 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { z } from "zod";
+import { LOCALES, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE } from "./config";
+
+const localeInput = z.object({ locale: z.enum(LOCALES) });
+
+/**
+ * Stores the chosen language in a cookie. Setting a cookie inside a server action makes Next
+ * re-render the current route, so the page switches language without a full reload.
+ */
+export async function setLocale(formData: FormData): Promise<void> {
+  const parsed = localeInput.safeParse({ locale: formData.get("locale") });
+  if (!parsed.success) return; // an unknown locale is ignored: the UI only offers valid ones
+  const cookieStore = await cookies();
+  cookieStore.set(LOCALE_COOKIE, parsed.data.locale, {
+    path: "/",
+    maxAge: LOCALE_COOKIE_MAX_AGE,
+    sameSite: "lax",
+    httpOnly: true,
+    secure: process.env.NEXTAUTH_URL?.startsWith("https://") ?? false,
+  });
+}
