@@ -1,0 +1,64 @@
+/**
+ * CSV rows with the line number each row starts on, on top of papaparse. Line numbers are what
+ * users see in problems ("line 14: ..."), and a quoted cell may span lines, so they are counted
+ * from papaparse's cursor rather than assumed to be row index + 1.
+ */
+import Papa from "papaparse";
+
+export type CsvRow = { line: number; cells: string[] };
+export type CsvRowError = { line: number; message: string };
+
+export type ReadCsvOptions = {
+  /** Fixed delimiter; omitted = papaparse's detection among , ; \t | */
+  delimiter?: string;
+  /** Line number of the first character of `text` (when `text` is a slice of a file). */
+  firstLine?: number;
+  /** Stop after this many non-empty rows (for previews). */
+  maxRows?: number;
+};
+
+export type CsvRows = { rows: CsvRow[]; errors: CsvRowError[]; delimiter: string };
+
+const DETECT_DELIMITERS = [",", ";", "\t", "|"];
+
+function countNewlines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf("\n", from); i !== -1 && i < to; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
+/** Parses `text` into rows; blank lines are dropped. Never throws on malformed input. */
+export function readCsvRows(text: string, options: ReadCsvOptions = {}): CsvRows {
+  const rows: CsvRow[] = [];
+  const errors: CsvRowError[] = [];
+  let line = options.firstLine ?? 1;
+  let prevCursor = 0;
+  let delimiter = options.delimiter ?? ",";
+  Papa.parse<string[]>(text, {
+    delimiter: options.delimiter ?? "",
+    delimitersToGuess: DETECT_DELIMITERS,
+    skipEmptyLines: false,
+    step: (step, parser) => {
+      const cursor = step.meta.cursor;
+      delimiter = step.meta.delimiter;
+      const cells = step.data;
+      const blank = cells.length === 0 || (cells.length === 1 && cells[0]!.trim() === "");
+      if (!blank) rows.push({ line, cells });
+      for (const e of step.errors) {
+        // The delimiter guess warning is not a problem with the data.
+        if (e.code === "UndetectableDelimiter") continue;
+        errors.push({ line, message: csvErrorMessage(e) });
+      }
+      line += countNewlines(text, prevCursor, cursor);
+      prevCursor = cursor;
+      if (options.maxRows !== undefined && rows.length >= options.maxRows) parser.abort();
+    },
+  });
+  return { rows, errors, delimiter };
+}
+
+function csvErrorMessage(e: Papa.ParseError): string {
+  if (e.code === "MissingQuotes") return "a quoted cell is never closed (missing closing \")";
+  if (e.code === "InvalidQuotes") return "a quote inside a cell is not escaped (write \"\" for a literal quote)";
+  return e.message;
+}
