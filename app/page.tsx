@@ -1,0 +1,82 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { PublicHeader } from "@/components/layout/public-header";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { buttonClasses } from "@/components/ui/button";
+import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import { demoAccountExists } from "@/lib/data/users";
+import { DEMO_EMAIL, DEMO_PASSWORD } from "@/lib/demo-account";
+
+// The demo notice depends on the database, and the language on the request.
+export const dynamic = "force-dynamic";
+
+export default async function LandingPage() {
+  const [t, hasDemo] = await Promise.all([getTranslations("landing"), demoAccountExists({ email: DEMO_EMAIL })]);
+  const features = [
+    { title: t("feature1Title"), body: t("feature1Body") },
+    { title: t("feature2Title"), body: t("feature2Body") },
+    { title: t("feature3Title"), body: t("feature3Body") },
+  ];
+  return (
+    <>
+      <PublicHeader />
+      <main id="main" className="flex-1">
+        <section className="mx-auto max-w-5xl px-4 pt-12 pb-10 sm:pt-20">
+          <p className="text-sm font-medium text-brand-700 dark:text-brand-300">{t("eyebrow")}</p>
+          <h1 className="mt-3 max-w-3xl text-3xl font-semibold tracking-tight text-balance sm:text-5xl">{t("title")}</h1>
+          <p className="mt-5 max-w-2xl text-base leading-relaxed text-slate-600 sm:text-lg dark:text-slate-300">{t("lead")}</p>
+          <div className="mt-8 flex flex-col gap-3 sm:flex-row">
+            <Link href="/sign-up" className={buttonClasses("primary", "px-6")}>
+              {t("ctaStart")}
+            </Link>
+            <Link href="/sign-in" className={buttonClasses("secondary", "px-6")}>
+              {t("ctaSignIn")}
+            </Link>
+          </div>
+        </section>
+
+        {hasDemo ? (
+          <section aria-labelledby="demo-title" className="mx-auto max-w-5xl px-4 pb-10">
+            <div className="rounded-2xl border border-brand-100 bg-brand-50 p-5 sm:flex sm:items-center sm:justify-between sm:gap-6 sm:p-6 dark:border-slate-700 dark:bg-slate-900">
+              <div>
+                <h2 id="demo-title" className="font-semibold">
+                  {t("demoTitle")}
+                </h2>
+                <p className="mt-1 text-sm text-slate-700 dark:text-slate-300" data-testid="demo-credentials">
+                  {t.rich("demoBody", {
+                    email: () => <code className="font-mono font-semibold">{DEMO_EMAIL}</code>,
+                    password: () => <code className="font-mono font-semibold">{DEMO_PASSWORD}</code>,
+                  })}
+                </p>
+              </div>
+              <Link href={`/sign-in?email=${encodeURIComponent(DEMO_EMAIL)}`} className={buttonClasses("secondary", "mt-4 shrink-0 sm:mt-0")}>
+                {t("demoButton")}
+              </Link>
+            </div>
+          </section>
+        ) : null}
+
+        <section aria-labelledby="features-title" className="mx-auto max-w-5xl px-4 pb-16">
+          <h2 id="features-title" className="sr-only">
+            {t("featuresTitle")}
+          </h2>
+          <ul className="grid gap-4 sm:grid-cols-3">
+            {features.map((f) => (
+              <li key={f.title}>
+                <Card className="h-full">
+                  <CardTitle className="text-base">{f.title}</CardTitle>
+                  <CardDescription className="leading-relaxed">{f.body}</CardDescription>
+                </Card>
+              </li>
+            ))}
+          </ul>
+          <Card className="mt-4">
+            <CardTitle className="text-base">{t("privacyTitle")}</CardTitle>
+            <CardDescription className="leading-relaxed">{t("privacyBody")}</CardDescription>
+          </Card>
+        </section>
+      </main>
+      <SiteFooter />
+    </>
+  );
+}
