@@ -1,0 +1,75 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+/** The fields of a user the UI and the session check may see: never the password hash. */
+const publicUser = {
+  id: true,
+  email: true,
+  name: true,
+  locale: true,
+  sessionVersion: true,
+  isDemo: true,
+  currency: true,
+  product: true,
+  scoreMin: true,
+  scoreMax: true,
+} as const;
+
+export type AppUser = Prisma.UserGetPayload<{ select: typeof publicUser }>;
+
+export async function findUserById(options: { userId: string }): Promise<AppUser | null> {
+  return db.user.findUnique({ where: { id: options.userId }, select: publicUser });
+}
+
+/** For sign-in only: the one place the password hash leaves the database. */
+export async function findCredentialsByEmail(options: { email: string }) {
+  return db.user.findUnique({
+    where: { email: options.email },
+    select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true },
+  });
+}
+
+export class EmailTakenError extends Error {
+  constructor() {
+    super("email already registered");
+    this.name = "EmailTakenError";
+  }
+}
+
+export async function createUser(options: {
+  email: string;
+  passwordHash: string;
+  name?: string;
+  locale?: string;
+  consentPurpose: string;
+}): Promise<AppUser> {
+  try {
+    return await db.user.create({
+      data: {
+        email: options.email,
+        passwordHash: options.passwordHash,
+        name: options.name ?? null,
+        locale: options.locale ?? null,
+        consentAt: new Date(),
+        consentPurpose: options.consentPurpose,
+      },
+      select: publicUser,
+    });
+  } catch (error) {
+    // The unique index is the real guard: two sign-ups racing for one e-mail both pass a pre-check.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new EmailTakenError();
+    throw error;
+  }
+}
+
+/** The landing page advertises the demo account only when the seed has actually created it. */
+export async function demoAccountExists(options: { email: string }): Promise<boolean> {
+  try {
+    const user = await db.user.findFirst({ where: { email: options.email, isDemo: true }, select: { id: true } });
+    return user !== null;
+  } catch {
+    // An unmigrated database must not break the public landing page.
+    return false;
+  }
+}
