@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { authOptions, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/options";
 import { findUserById, type AppUser } from "@/lib/data/users";
+import { AppError, toErrorResponse } from "@/lib/errors";
 
 export type { AppUser };
 
@@ -41,6 +42,7 @@ export async function requireUserOrNull(): Promise<AppUser | null> {
   return getCurrentUser();
 }
 
+/** The 401 a route handler answers when requireUserOrNull() gave null, in the app's error shape. */
 export function unauthorized(): Response {
-  return Response.json({ error: { code: "unauthorized", message: "Sign in first." } }, { status: 401 });
+  return toErrorResponse(new AppError("unauthorized", "Sign in first."));
 }
