@@ -9,7 +9,7 @@ export type CsvRow = { line: number; cells: string[] };
 export type CsvRowError = { line: number; message: string };
 
 export type ReadCsvOptions = {
-  /** Fixed delimiter; omitted = papaparse's detection among , ; \t | */
+  /** Fixed delimiter; omitted = guessed among , ; \t | (guessDelimiter) */
   delimiter?: string;
   /** Line number of the first character of `text` (when `text` is a slice of a file). */
   firstLine?: number;
@@ -51,10 +51,24 @@ function splitPlain(text: string, options: ReadCsvOptions): CsvRows {
   return { rows, errors: [], delimiter };
 }
 
-function guessDelimiter(text: string): string {
-  const head = text.slice(0, 64 * 1024);
-  const res = Papa.parse<string[]>(head, { delimiter: "", delimitersToGuess: DETECT_DELIMITERS, preview: 50 });
-  return res.meta.delimiter || ",";
+/**
+ * The delimiter that splits the most of the first lines into the same number (> 1) of cells.
+ * Papaparse's own guess gives up when preamble lines (a bank's "账户：…") differ in width.
+ * Quote-naive on purpose: a guess only needs the table's typical line right.
+ */
+export function guessDelimiter(text: string): string {
+  const lines = text.slice(0, 64 * 1024).split("\n").filter((l) => l.trim()).slice(0, 50);
+  let best = { delimiter: ",", score: 0 };
+  for (const d of DETECT_DELIMITERS) {
+    const widths = new Map<number, number>();
+    for (const l of lines) {
+      const w = l.split(d).length;
+      if (w > 1) widths.set(w, (widths.get(w) ?? 0) + 1);
+    }
+    const score = Math.max(0, ...widths.values());
+    if (score > best.score) best = { delimiter: d, score };
+  }
+  return best.delimiter;
 }
 
 function parseQuoted(text: string, options: ReadCsvOptions): CsvRows {
@@ -62,22 +76,16 @@ function parseQuoted(text: string, options: ReadCsvOptions): CsvRows {
   const errors: CsvRowError[] = [];
   let line = options.firstLine ?? 1;
   let prevCursor = 0;
-  let delimiter = options.delimiter ?? ",";
+  const delimiter = options.delimiter ?? guessDelimiter(text);
   Papa.parse<string[]>(text, {
-    delimiter: options.delimiter ?? "",
-    delimitersToGuess: DETECT_DELIMITERS,
+    delimiter,
     skipEmptyLines: false,
     step: (step, parser) => {
       const cursor = step.meta.cursor;
-      delimiter = step.meta.delimiter;
       const cells = step.data;
       const blank = cells.length === 0 || (cells.length === 1 && cells[0]!.trim() === "");
       if (!blank) rows.push({ line, cells });
-      for (const e of step.errors) {
-        // The delimiter guess warning is not a problem with the data.
-        if (e.code === "UndetectableDelimiter") continue;
-        errors.push({ line, message: csvErrorMessage(e) });
-      }
+      for (const e of step.errors) errors.push({ line, message: csvErrorMessage(e) });
       line += countNewlines(text, prevCursor, cursor);
       prevCursor = cursor;
       if (options.maxRows !== undefined && rows.length >= options.maxRows) parser.abort();
