@@ -1,0 +1,191 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useMemo } from "react";
+import {
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ReferenceArea,
+  ReferenceDot,
+  ResponsiveContainer,
+  Scatter,
+  Tooltip,
+  XAxis,
+  YAxis,
+  ZAxis,
+} from "recharts";
+import type { DropMarker, EvidenceMark, OverlayKind, ScoreBand, TimelineRange } from "@/lib/timeline/types";
+import { chartRows, scoreDomain } from "./chart-rows";
+import { usePalette } from "./chart-theme";
+import { ChartTooltip } from "./chart-tooltip";
+import { useChartFormat } from "./use-chart-format";
+
+export interface TimelineViewProps {
+  range: TimelineRange;
+  drops: DropMarker[];
+  bands: ScoreBand[];
+  scoreScale: { min: number; max: number };
+  currency: string;
+  overlays: ReadonlySet<OverlayKind>;
+  evidence?: EvidenceMark[];
+  /** The drop the page is about: drawn larger, not a link to itself. */
+  focusDate?: string;
+  height?: number;
+}
+
+/**
+ * Limit (step line, left axis) and score (right axis, bands shaded) over one range, drop markers
+ * that open their drop page, and below it an activity strip of the overlays switched on.
+ */
+export function TimelineView({ range, drops, bands, scoreScale, currency, overlays, evidence, focusDate, height = 280 }: TimelineViewProps) {
+  const t = useTranslations("experience.chart");
+  const palette = usePalette();
+  const fmt = useChartFormat(currency);
+  const router = useRouter();
+  const rows = useMemo(() => chartRows(range, overlays), [range, overlays]);
+  const visibleDrops = drops.filter((x) => x.d >= range.from && x.d <= range.to);
+  const [scoreLo, scoreHi] = scoreDomain(range.score, scoreScale);
+  const span = range.to - range.from;
+  const xDomain: [number, number] = [range.from, Math.max(range.to, range.from + 1)];
+  const evidenceOnLine = (evidence ?? []).filter((e) => e.d >= range.from && e.d <= range.to);
+
+  const xAxis = (hide: boolean) => (
+    <XAxis
+      dataKey="d"
+      type="number"
+      domain={xDomain}
+      allowDataOverflow
+      hide={hide}
+      tickFormatter={(d: number) => fmt.tick(d, span)}
+      tick={{ fill: palette.axis, fontSize: 11 }}
+      stroke={palette.grid}
+      minTickGap={28}
+    />
+  );
+
+  return (
+    <div>
+      <div style={{ height }} className="w-full">
+        <ResponsiveContainer width="100%" height="100%">
+          <ComposedChart data={rows} syncId={`tl-${range.key}`} margin={{ top: 12, right: 4, bottom: 0, left: 4 }}>
+            <CartesianGrid stroke={palette.grid} vertical={false} />
+            {xAxis(false)}
+            <YAxis
+              yAxisId="limit"
+              width={52}
+              tickFormatter={fmt.compactMoney}
+              tick={{ fill: palette.axis, fontSize: 11 }}
+              stroke={palette.grid}
+              domain={[0, "auto"]}
+            />
+            <YAxis
+              yAxisId="score"
+              orientation="right"
+              width={40}
+              domain={[scoreLo, scoreHi]}
+              allowDataOverflow
+              tick={{ fill: palette.axis, fontSize: 11 }}
+              stroke={palette.grid}
+            />
+            {bands.map((b) => (
+              <ReferenceArea
+                key={b.key}
+                yAxisId="score"
+                y1={Math.max(b.from, scoreLo)}
+                y2={Math.min(b.to, scoreHi)}
+                fill={palette.bands[b.key]}
+                fillOpacity={0.45}
+                ifOverflow="hidden"
+                stroke="none"
+              />
+            ))}
+            <Tooltip content={<ChartTooltip currency={currency} />} cursor={{ stroke: palette.axis, strokeDasharray: "3 3" }} />
+            <Line
+              yAxisId="score"
+              dataKey="score"
+              name={t("score")}
+              type="monotone"
+              stroke={palette.score}
+              strokeWidth={1.5}
+              dot={false}
+              connectNulls
+              isAnimationActive={false}
+            />
+            <Line
+              yAxisId="limit"
+              dataKey="limit"
+              name={t("limit")}
+              type="stepAfter"
+              stroke={palette.limit}
+              strokeWidth={2.5}
+              dot={false}
+              connectNulls
+              isAnimationActive={false}
+            />
+            {evidenceOnLine.map((e) => (
+              <ReferenceArea key={`ev-${e.id}`} yAxisId="limit" x1={e.d - 0.5} x2={e.d + 0.5} fill={palette.evidence} fillOpacity={0.18} stroke="none" ifOverflow="hidden" />
+            ))}
+            {visibleDrops.map((drop) => {
+              const focus = drop.date === focusDate;
+              const label = t("dropMarker", { date: fmt.day(drop.d), from: fmt.money(drop.previousLimit), to: fmt.money(drop.newLimit) });
+              return (
+                <ReferenceDot
+                  key={drop.date}
+                  yAxisId="limit"
+                  x={drop.d}
+                  y={drop.newLimit}
+                  ifOverflow="extendDomain"
+                  shape={(props: { cx?: number; cy?: number }) => (
+                    <g
+                      role={focus ? "img" : "link"}
+                      aria-label={label}
+                      tabIndex={focus ? undefined : 0}
+                      style={{ cursor: focus ? "default" : "pointer" }}
+                      onClick={() => !focus && router.push(`/drops/${drop.date}`)}
+                      onKeyDown={(ev) => {
+                        if (!focus && (ev.key === "Enter" || ev.key === " ")) {
+                          ev.preventDefault();
+                          router.push(`/drops/${drop.date}`);
+                        }
+                      }}
+                    >
+                      <title>{label}</title>
+                      {/* A 44px hit area for fingers around an 8–11px visible marker. */}
+                      <circle cx={props.cx} cy={props.cy} r={22} fill="transparent" />
+                      <circle
+                        cx={props.cx}
+                        cy={props.cy}
+                        r={focus ? 8 : 6}
+                        fill={drop.temporary ? palette.dropTemporary : palette.drop}
+                        stroke={palette.surface}
+                        strokeWidth={2}
+                      />
+                    </g>
+                  )}
+                />
+              );
+            })}
+          </ComposedChart>
+        </ResponsiveContainer>
+      </div>
+      {overlays.size > 0 ? (
+        <div style={{ height: 28 + overlays.size * 14 }} className="w-full" aria-hidden="true">
+          <ResponsiveContainer width="100%" height="100%">
+            <ComposedChart data={rows} syncId={`tl-${range.key}`} margin={{ top: 4, right: 44, bottom: 4, left: 56 }}>
+              {xAxis(true)}
+              <YAxis yAxisId="lane" hide domain={[0.5, 4.5]} />
+              <ZAxis dataKey="n" range={[16, 16]} />
+              {(["borrow", "repayment", "inquiry", "notice"] as const)
+                .filter((k) => overlays.has(k))
+                .map((k) => (
+                  <Scatter key={k} yAxisId="lane" dataKey={`lane_${k}`} fill={palette.overlays[k]} isAnimationActive={false} shape="circle" />
+                ))}
+            </ComposedChart>
+          </ResponsiveContainer>
+        </div>
+      ) : null}
+    </div>
+  );
+}
