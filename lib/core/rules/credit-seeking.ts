@@ -27,8 +27,8 @@ export const creditInquiries: Rule = ({ t, day }) => {
   const q = t.inquiries;
   const [lo, hi] = rangeIn(q.days, windowStart(day), day);
   const burst = densest(q.days, lo, hi, T.inquiryBurstDays);
-  // Dates frame the burst when it is the signal, the whole window otherwise.
-  const framed = burst.count >= T.inquiryBurst && hi - lo < T.inquiriesInWindow ? span(q.days, burst.from, burst.to) : span(q.days, lo, hi);
+  // Dates frame every application in the window, so "6 applications between 3 and 28 March" reads true.
+  const framed = span(q.days, lo, hi);
   return result(
     "CREDIT_INQUIRIES",
     [
