@@ -1,0 +1,74 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import type { Drop, ReasonCode } from "@/lib/core/types";
+import { formatDay, formatMoney } from "./format";
+
+/** How many reasons a drop shows on the dashboard; the drop's own page lists them all. */
+const TOP_REASONS = 3;
+
+type Props = {
+  drops: Drop[];
+  currency: string;
+  /** The localized title of a reason code (from the core's message catalogue). */
+  reasonTitle: (code: ReasonCode) => string;
+};
+
+/** The core's drops, newest first, each with its top-ranked reasons. */
+export async function DropList({ drops, currency, reasonTitle }: Props) {
+  const [t, format] = await Promise.all([getTranslations("dashboard"), getFormatter()]);
+  const newestFirst = [...drops].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  return (
+    <Card aria-labelledby="drops-title">
+      <CardTitle id="drops-title">{t("dropsTitle")}</CardTitle>
+      <CardDescription>{t("dropsLead")}</CardDescription>
+      {newestFirst.length === 0 ? (
+        <p className="mt-4 text-sm text-slate-600 dark:text-slate-400">{t("noDrops")}</p>
+      ) : (
+        <ol className="mt-4 space-y-3" data-testid="drops">
+          {newestFirst.map((drop) => {
+            const change = drop.previousLimit - drop.newLimit;
+            const share = drop.previousLimit > 0 ? change / drop.previousLimit : 1;
+            const reasons = [...drop.reasons].sort((a, b) => a.rank - b.rank).slice(0, TOP_REASONS);
+            return (
+              <li key={drop.eventId} className="rounded-xl border border-slate-200 p-4 dark:border-slate-800" data-testid="drop">
+                <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+                  <h3 className="font-medium">
+                    <time dateTime={drop.date}>{formatDay(format, drop.date)}</time>
+                  </h3>
+                  <div className="flex flex-wrap gap-2">
+                    <Badge tone={drop.kind === "cancellation" ? "danger" : "warning"}>
+                      {drop.kind === "cancellation" ? t("kindCancellation") : t("kindDecrease")}
+                    </Badge>
+                    {drop.temporary ? <Badge tone="neutral">{t("temporary")}</Badge> : null}
+                  </div>
+                </div>
+                <p className="mt-1 text-lg font-semibold tabular-nums">
+                  {t("dropFromTo", { previous: formatMoney(format, drop.previousLimit, currency), next: formatMoney(format, drop.newLimit, currency) })}
+                  <span className="ml-2 text-sm font-normal text-rose-700 dark:text-rose-400">
+                    {t("dropChange", { amount: formatMoney(format, change, currency), percent: format.number(share, { style: "percent", maximumFractionDigits: 0 }) })}
+                  </span>
+                </p>
+                <p className="mt-3 text-xs font-medium tracking-wide text-slate-500 uppercase dark:text-slate-400">{t("reasonsLabel")}</p>
+                {reasons.length === 0 ? (
+                  <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t("noReasons")}</p>
+                ) : (
+                  <ul className="mt-1 space-y-1">
+                    {reasons.map((reason) => (
+                      <li key={reason.code} className="flex flex-wrap items-baseline justify-between gap-x-3 text-sm" data-reason={reason.code}>
+                        <span>{reasonTitle(reason.code)}</span>
+                        <span className="text-xs text-slate-500 tabular-nums dark:text-slate-400">
+                          {t("reasonWeight", { percent: format.number(reason.weight, { style: "percent", maximumFractionDigits: 0 }) })}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </Card>
+  );
+}
