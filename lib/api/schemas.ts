@@ -15,8 +15,7 @@ export const importResultSchema = z
     updated: count.describe("Events whose id existed with different content (replaced)."),
     unchanged: count.describe("Events whose id existed with the same content (no-op)."),
     total: count.describe("Events stored for this user after the merge."),
-  })
-  .meta({ id: "ImportResult" });
+  });
 
 export const errorResponseSchema = z
   .object({
@@ -28,15 +27,14 @@ export const errorResponseSchema = z
         .optional()
         .describe("Every validation problem as `json.path: message`, e.g. `events[12].amount: must be a positive number`."),
     }),
-  })
-  .meta({ id: "Error" });
+  });
 
 const evidenceSchema = z.object({
   eventIds: z.array(z.string()).describe("Ids of the events the reason rests on."),
   figures: z.record(z.string(), z.union([z.number(), z.string()])).describe("Measured figures, e.g. {\"inquiries30d\": 6}."),
 });
 
-const reasonSchema = z
+export const reasonSchema = z
   .object({
     code: z.enum(REASON_CODES),
     rank: z.number().int().min(1).describe("1 = most important."),
@@ -44,19 +42,17 @@ const reasonSchema = z
     confidence: z.enum(["high", "medium", "low"]),
     evidence: evidenceSchema,
     text: z.string().optional().describe("Human-readable text, present when `lang` was given."),
-  })
-  .meta({ id: "Reason" });
+  });
 
-const stepSchema = z
+export const stepSchema = z
   .object({
     code: z.enum(STEP_CODES),
     reasonCodes: z.array(z.enum(REASON_CODES)),
     basis: z.array(z.enum(["onTimeRecord", "cancellation"])).optional(),
     text: z.string().optional().describe("Human-readable text, present when `lang` was given."),
-  })
-  .meta({ id: "Step" });
+  });
 
-const dropSchema = z
+export const dropSchema = z
   .object({
     date: z.string().describe("YYYY-MM-DD of the lower limit observation."),
     previousLimit: z.number(),
@@ -66,12 +62,10 @@ const dropSchema = z
     eventId: z.string(),
     reasons: z.array(reasonSchema),
     steps: z.array(stepSchema),
-  })
-  .meta({ id: "Drop" });
+  });
 
 export const explanationResponseSchema = z
-  .object({ version: z.literal(1), drops: z.array(dropSchema).describe("Oldest first; empty when the limit never dropped.") })
-  .meta({ id: "Explanation" });
+  .object({ version: z.literal(1), drops: z.array(dropSchema).describe("Oldest first; empty when the limit never dropped.") });
 
 export type ImportResult = z.infer<typeof importResultSchema>;
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;
