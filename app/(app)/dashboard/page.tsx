@@ -3,12 +3,13 @@ import { getTranslations } from "next-intl/server";
 import { DropList } from "@/components/dashboard/drop-list";
 import { EmptyHistory } from "@/components/dashboard/empty-history";
 import { ObservationTable, type ObservationRow } from "@/components/dashboard/observation-table";
+import { DashboardOverview } from "@/components/experience/dashboard-overview";
 import { Badge } from "@/components/ui/badge";
 import { requireUser } from "@/lib/auth/session";
 import { explain } from "@/lib/core";
 import { listObservations, loadHistory } from "@/lib/data/history";
 import { db } from "@/lib/db";
-import { reasonTitleFor } from "@/components/dashboard/reason-title";
+import { reasonLabeller } from "@/components/dashboard/reason-title";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("dashboard");
@@ -45,14 +46,15 @@ export default async function DashboardPage() {
   const rows: ObservationRow[] = observations
     .map((o) => ({ id: o.eventId, date: o.day, kind: o.type, value: o.value }))
     .reverse(); // the data layer gives oldest first; the dashboard reads newest first
-  const reasonTitle = await reasonTitleFor();
+  const labelReason = await reasonLabeller();
 
   return (
     <>
       {header}
+      <DashboardOverview userId={user.id} />
       <div className="grid gap-6 lg:grid-cols-5">
         <div className="lg:col-span-3">
-          <DropList drops={drops} currency={user.currency} reasonTitle={reasonTitle} />
+          <DropList drops={drops} currency={user.currency} labelReason={labelReason} />
         </div>
         <div className="lg:col-span-2">
           <ObservationTable rows={rows} currency={user.currency} />
