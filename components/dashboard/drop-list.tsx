@@ -1,7 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
-import type { Drop, ReasonCode } from "@/lib/core/types";
+import type { Drop, Reason } from "@/lib/core";
+import type { ReasonLabel } from "./reason-title";
 import { formatDay, formatMoney } from "./format";
 
 /** How many reasons a drop shows on the dashboard; the drop's own page lists them all. */
@@ -10,12 +11,12 @@ const TOP_REASONS = 3;
 type Props = {
   drops: Drop[];
   currency: string;
-  /** The localized title of a reason code (from the core's message catalogue). */
-  reasonTitle: (code: ReasonCode) => string;
+  /** The localized title and sentence of a reason. */
+  labelReason: (reason: Reason) => ReasonLabel;
 };
 
 /** The core's drops, newest first, each with its top-ranked reasons. */
-export async function DropList({ drops, currency, reasonTitle }: Props) {
+export async function DropList({ drops, currency, labelReason }: Props) {
   const [t, format] = await Promise.all([getTranslations("dashboard"), getFormatter()]);
   const newestFirst = [...drops].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
   return (
@@ -53,15 +54,21 @@ export async function DropList({ drops, currency, reasonTitle }: Props) {
                 {reasons.length === 0 ? (
                   <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t("noReasons")}</p>
                 ) : (
-                  <ul className="mt-1 space-y-1">
-                    {reasons.map((reason) => (
-                      <li key={reason.code} className="flex flex-wrap items-baseline justify-between gap-x-3 text-sm" data-reason={reason.code}>
-                        <span>{reasonTitle(reason.code)}</span>
-                        <span className="text-xs text-slate-500 tabular-nums dark:text-slate-400">
-                          {t("reasonWeight", { percent: format.number(reason.weight, { style: "percent", maximumFractionDigits: 0 }) })}
-                        </span>
-                      </li>
-                    ))}
+                  <ul className="mt-1 space-y-2">
+                    {reasons.map((reason) => {
+                      const label = labelReason(reason);
+                      return (
+                        <li key={reason.code} className="text-sm" data-reason={reason.code}>
+                          <div className="flex flex-wrap items-baseline justify-between gap-x-3">
+                            <span className="font-medium">{label.title}</span>
+                            <span className="text-xs text-slate-500 tabular-nums dark:text-slate-400">
+                              {t("reasonWeight", { percent: format.number(reason.weight, { style: "percent", maximumFractionDigits: 0 }) })}
+                            </span>
+                          </div>
+                          <p className="mt-0.5 leading-relaxed text-slate-600 dark:text-slate-400">{label.detail}</p>
+                        </li>
+                      );
+                    })}
                   </ul>
                 )}
               </li>

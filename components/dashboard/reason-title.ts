@@ -1,17 +1,21 @@
 import "server-only";
-import { getTranslations } from "next-intl/server";
-import type { ReasonCode } from "@/lib/core";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { Reason } from "@/lib/core";
+import { isLocale, DEFAULT_LOCALE } from "@/lib/i18n/config";
+import { reasonText } from "@/lib/i18n/core-text";
+
+export type ReasonLabel = { title: string; detail: string };
 
 /**
- * The localized title of a reason code. The titles belong to the rule core's catalogue
- * (messages/<locale>/core.json); until a code has one, a readable form of the code is shown
- * rather than a raw message key.
+ * A reason as the dashboard shows it: a short localized title (app catalogue, `reasonTitles`)
+ * and the rule core's own sentence with its evidence figures (lib/i18n/core-text.ts), so the
+ * dashboard, the API and the explain command word a reason the same way.
  */
-export async function reasonTitleFor(): Promise<(code: ReasonCode) => string> {
-  const t = await getTranslations();
-  return (code) => {
-    const key = `core.reasons.${code}.title`;
-    if (t.has(key)) return t(key);
-    return code.charAt(0) + code.slice(1).toLowerCase().replaceAll("_", " ");
-  };
+export async function reasonLabeller(): Promise<(reason: Reason) => ReasonLabel> {
+  const [t, rawLocale] = await Promise.all([getTranslations("reasonTitles"), getLocale()]);
+  const locale = isLocale(rawLocale) ? rawLocale : DEFAULT_LOCALE;
+  return (reason) => ({
+    title: t.has(reason.code) ? t(reason.code) : reason.code,
+    detail: reasonText(reason, locale),
+  });
 }
