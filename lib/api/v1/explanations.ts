@@ -3,10 +3,13 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { explain } from "@/lib/core";
 import { loadHistory } from "@/lib/data/history";
 import { AppError } from "@/lib/errors";
+import { withText } from "@/lib/i18n/core-text";
+import type { Locale } from "@/lib/i18n/config";
 import { apiHandler } from "../handler";
 import { toExplanationResponse } from "../schemas";
 
-export const EXPLANATION_LANGS = ["zh", "en"] as const;
+/** `?lang=` values and the UI locale whose message catalogue renders them. */
+export const EXPLANATION_LANGS: Record<string, Locale> = { zh: "zh-CN", en: "en" };
 
 /** The explain contract (shared/spec/explanations.md) over the token owner's stored history. */
 export function explanationsHandlers(getDb: () => PrismaClient) {
@@ -14,11 +17,12 @@ export function explanationsHandlers(getDb: () => PrismaClient) {
     // GET /api/v1/explanations — every limit drop of the token owner, with ranked reasons and recovery steps
     GET: apiHandler(getDb, async ({ db, request, principal }) => {
       const lang = new URL(request.url).searchParams.get("lang");
-      if (lang !== null && !(EXPLANATION_LANGS as readonly string[]).includes(lang)) {
-        throw new AppError("bad_request", `lang must be one of: ${EXPLANATION_LANGS.join(", ")}.`);
+      const locale = lang === null ? null : Object.hasOwn(EXPLANATION_LANGS, lang) ? EXPLANATION_LANGS[lang]! : undefined;
+      if (locale === undefined) {
+        throw new AppError("bad_request", `lang must be one of: ${Object.keys(EXPLANATION_LANGS).join(", ")}.`);
       }
-      const history = await loadHistory(db, principal.userId);
-      return Response.json(toExplanationResponse(explain(history)));
+      const explanation = explain(await loadHistory(db, principal.userId));
+      return Response.json(toExplanationResponse(locale ? withText(explanation, locale) : explanation));
     }),
   };
 }
