@@ -1,6 +1,6 @@
 /** simulate(): what-if — planned actions as hypothetical future events, and which signals clear when. */
 import type { HistoryDocument, HistoryEvent } from "@/lib/history/schema";
-import { signalsAt } from "./assess";
+import { signalsAt, type Signal } from "./assess";
 import { dayNumber, dayString, round } from "./days";
 import { buildTimeline, lastAtOrBefore } from "./timeline";
 import type { CoreContext, ReasonCode } from "./types";
@@ -86,12 +86,25 @@ export function simulate(
   const t = buildTimeline({ borrower: history.borrower, events: [...kept, ...added] });
 
   const key = (s: { code: string; metric: string }): string => `${s.code}/${s.metric}`;
-  const first = signalsAt(t, start, options.context);
-  const track = new Map(first.map((s) => [key(s), { s, lastActive: s.active ? start : -1, firstActive: s.active ? start : -1, end: s }]));
-  for (let d = start + 1; d <= start + horizon; d++) {
+  // The starting point is the history as it is (rules read only events up to asOf); the planned
+  // events count from asOf itself, so an action taken today can clear a signal today.
+  // Some measures exist only on some days (e.g. a platform week that matches): a measure absent on
+  // a day counts as inactive that day.
+  type Track = { s: Signal; lastActive: number; firstActive: number; end: Signal; endDay: number };
+  const track = new Map<string, Track>();
+  for (const s of signalsAt(base, start, options.context)) {
+    track.set(key(s), { s, lastActive: s.active ? start - 1 : -Infinity, firstActive: -1, end: s, endDay: start - 1 });
+  }
+  const last = start + horizon;
+  for (let d = start; d <= last; d++) {
     for (const s of signalsAt(t, d, options.context)) {
-      const tr = track.get(key(s))!;
+      let tr = track.get(key(s));
+      if (!tr) {
+        tr = { s: { ...s, active: false, value: 0 }, lastActive: -Infinity, firstActive: -1, end: s, endDay: d };
+        track.set(key(s), tr);
+      }
       tr.end = s;
+      tr.endDay = d;
       if (s.active) {
         tr.lastActive = d;
         if (tr.firstActive < 0) tr.firstActive = d;
@@ -99,18 +112,19 @@ export function simulate(
     }
   }
   const signals: SimulatedSignal[] = [];
-  for (const { s, lastActive, firstActive, end } of track.values()) {
-    if (firstActive < 0) continue;
+  for (const { s, lastActive, firstActive, end, endDay } of track.values()) {
+    if (!s.active && firstActive < 0) continue;
+    const activeAtEnd = end.active && endDay === last;
     signals.push({
       code: s.code,
       metric: s.metric,
       threshold: s.threshold,
       activeAtStart: s.active,
-      activeAtEnd: end.active,
+      activeAtEnd,
       valueAtStart: s.value,
-      valueAtEnd: end.value,
-      clearsOn: end.active ? null : dayString(lastActive + 1),
-      becomesActiveOn: s.active ? null : dayString(firstActive),
+      valueAtEnd: endDay === last ? end.value : 0,
+      clearsOn: activeAtEnd ? null : dayString(lastActive + 1),
+      becomesActiveOn: s.active || firstActive < 0 ? null : dayString(firstActive),
     });
   }
   const codes = (pred: (x: SimulatedSignal) => boolean): ReasonCode[] => [...new Set(signals.filter(pred).map((x) => x.code))];
