@@ -1,0 +1,74 @@
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const BASE_URL = `http://localhost:${PORT}`;
+
+// Debian's Chromium on our machines (Playwright cannot download its own here); elsewhere,
+// PLAYWRIGHT_CHROMIUM_PATH or, failing both, Playwright's own browser.
+const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+// Without the networking flags Chromium keeps dialling Google services the closed network refuses.
+const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+// The app under test is a production build on a fresh embedded database: migrated, demo-seeded,
+// thrown away afterwards. E2E_SKIP_BUILD=1 reuses the last build while iterating on specs.
+const build = process.env.E2E_SKIP_BUILD ? "true" : "npx next build";
+const serve = [
+  'export PGLITE_DIR="$(mktemp -d /tmp/credit-health-e2e.XXXXXX)"',
+  "npx tsx scripts/migrate.ts",
+  "npx tsx scripts/seed-demo.ts",
+  `npx next start -p ${PORT}`,
+].join(" && ");
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  // One server on one PGlite connection and two cores: parallel workers only add contention.
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never", outputFolder: "test-results/e2e-report" }]],
+  outputDir: "test-results/e2e",
+  use: {
+    baseURL: BASE_URL,
+    locale: "en-US",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+      },
+    },
+  ],
+  webServer: {
+    command: `${build} && ${serve}`,
+    url: BASE_URL,
+    timeout: 300_000,
+    reuseExistingServer: !!process.env.E2E_REUSE_SERVER,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      NODE_ENV: "production",
+      PORT: String(PORT),
+      NEXTAUTH_URL: BASE_URL,
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});
