@@ -3,7 +3,7 @@
  * Pure: bytes in, events + preview summary + problems out; nothing is stored here.
  */
 import { decodeBytes, type TextEncoding } from "./decode";
-import { readCsvRows } from "./csv-rows";
+import { eachCsvRow } from "./csv-rows";
 import { localDay, parseStrictAmount } from "./cell-values";
 import { ALIPAY_CREDIT_CATEGORY, ALIPAY_SUCCESS, findAlipayHeader, type AlipayHeader } from "./alipay-layout";
 import { checkEvent, countByReason, dayRange, type ImportProblem, type SkippedRow } from "./import-result";
@@ -84,51 +84,48 @@ export function parseAlipayBill(bytes: Uint8Array, options: AlipayImportOptions 
   summary.headerLine = headerLine;
   const mainWords = options.mainProductKeywords ?? ["借呗"];
 
-  const parsed = readCsvRows(text.slice(found.header.offset), { delimiter: ",", firstLine: headerLine });
-  for (const e of parsed.errors) problems.push(e);
-
   const events: HistoryEvent[] = [];
   const byOrderNo = new Map<string, { line: number; key: string }>();
   const activity = new Map<string, number>();
   const cell = (cells: string[], i: number) => (i < 0 ? "" : (cells[i] ?? "").trim());
 
-  for (const { line, cells } of parsed.rows) {
-    if (line === headerLine) continue;
+  const onRow = (line: number, cells: string[]): void => {
+    if (line === headerLine) return;
     // Separator or summary lines after the data ("------", "共N笔记录") hold a single cell.
-    if (cells.filter((c) => c.trim() !== "").length <= 1) continue;
+    if (cells.filter((c) => c.trim() !== "").length <= 1) return;
     summary.rowsTotal++;
     const status = cell(cells, col.status);
     if (status !== ALIPAY_SUCCESS) {
       summary.skipped.push({ line, reason: `交易状态 ${status || "(empty)"}` });
-      continue;
+      return;
     }
     const rawTime = cell(cells, col.time);
     const day = localDay(rawTime);
     if (day === null) {
       problems.push({ line, message: `交易时间 "${rawTime}" is not a date` });
-      continue;
+      return;
     }
     const rawAmount = cell(cells, col.amount);
     const amount = parseStrictAmount(rawAmount);
     if (amount === null) {
       problems.push({ line, message: `金额 "${rawAmount}" is not an amount (expected digits with up to two decimals, like 5000.00)` });
-      continue;
+      return;
     }
     const description = cell(cells, col.description);
     const kind = cell(cells, col.category) === ALIPAY_CREDIT_CATEGORY ? classifyCreditRow(description) : null;
     if (kind === null) {
       activity.set(day, (activity.get(day) ?? 0) + 1);
       summary.recognised.activityRows++;
-      continue;
+      return;
     }
     const id = cell(cells, col.orderNo);
     if (id === "" || id === "/") {
       problems.push({ line, message: "交易订单号 is empty; a draw or repayment needs it as its id" });
-      continue;
+      return;
     }
     if (/^\d+(\.\d+)?E\+\d+$/i.test(id)) {
       problems.push({ line, message: `交易订单号 "${id}" was rounded by a spreadsheet; export the bill again and import it without opening it in Excel` });
-      continue;
+      return;
     }
     const counterparty = cell(cells, col.counterparty);
     const isMain = mainWords.some((w) => counterparty.includes(w) || description.includes(w));
@@ -139,14 +136,16 @@ export function parseAlipayBill(bytes: Uint8Array, options: AlipayImportOptions 
     if (seen) {
       if (seen.key === key) summary.skipped.push({ line, reason: "duplicate 交易订单号" });
       else problems.push({ line, message: `交易订单号 ${id} already used on line ${seen.line} for a different row` });
-      continue;
+      return;
     }
     const event = checkEvent(candidate, line, problems);
-    if (!event) continue;
+    if (!event) return;
     byOrderNo.set(id, { line, key });
     events.push(event);
     summary.recognised[kind]++;
-  }
+  };
+  const parsed = eachCsvRow(text.slice(found.header.offset), onRow, { delimiter: ",", firstLine: headerLine });
+  for (const e of parsed.errors) problems.push(e);
 
   for (const [day, count] of activity) {
     const event = checkEvent({ id: `alipay-activity-${day}`, type: "activity", date: day, count, source: ALIPAY_SOURCE }, null, problems);
@@ -159,5 +158,6 @@ export function parseAlipayBill(bytes: Uint8Array, options: AlipayImportOptions 
   if (summary.rowsTotal === 0 && problems.length === 0) {
     problems.push({ line: headerLine, message: "the Alipay bill has a header but no transaction rows" });
   }
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)); // stable: file order within a line
   return { ok: problems.length === 0, events, summary, problems };
 }
