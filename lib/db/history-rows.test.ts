@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import type { HistoryEvent } from "@/lib/history/schema";
+import { canonicalJson, eventValue, exportedEvent, loadedEvent, toEventRows } from "./history-rows";
+
+const repay: HistoryEvent = { type: "repayment", date: "2025-02-10", amount: 100 };
+
+describe("toEventRows", () => {
+  it("derives the same id whatever the key order", () => {
+    const reordered = { amount: 100, date: "2025-02-10", type: "repayment" } as HistoryEvent;
+    expect(toEventRows([repay])[0]!.eventId).toBe(toEventRows([reordered])[0]!.eventId);
+    expect(canonicalJson(reordered)).toBe(canonicalJson(repay));
+  });
+
+  it("numbers equal id-less repeats within one document", () => {
+    const [a, b, c] = toEventRows([repay, { ...repay }, { ...repay, amount: 101 }]).map((r) => r.eventId);
+    expect(b).toBe(`${a}-2`);
+    expect(c).not.toBe(a);
+    expect(c).not.toMatch(/-\d+$/);
+  });
+
+  it("ignores source in derived ids but not in the content hash", () => {
+    const [plain] = toEventRows([repay]);
+    const [viaImport] = toEventRows([repay], { source: "import:alipay" });
+    expect(viaImport!.eventId).toBe(plain!.eventId);
+    expect(viaImport!.hash).not.toBe(plain!.hash);
+    expect(viaImport!.payload).toEqual({ ...repay, source: "import:alipay" });
+  });
+
+  it("keeps a given id and source, and fills the derived columns", () => {
+    const [row] = toEventRows([{ id: "l1", type: "limit", date: "2025-01-01T20:00:00Z", limit: 0, source: "manual" }], { source: "api" });
+    expect(row).toMatchObject({ eventId: "l1", idDerived: false, type: "limit", day: "2025-01-02", value: 0 });
+    expect(row!.payload.source).toBe("manual");
+  });
+
+  it.each([
+    [{ type: "score", date: "2025-01-01", score: 700 }, 700],
+    [{ type: "asset", date: "2025-01-01", balance: 12.5 }, 12.5],
+    [{ type: "account", date: "2025-01-01", lender: "X", action: "opened" }, null],
+    [{ type: "inquiry", date: "2025-01-01", lender: "X" }, null],
+  ] as [HistoryEvent, number | null][])("value of %j is %j", (event, value) => expect(eventValue(event)).toBe(value));
+});
+
+describe("export and load mapping", () => {
+  it("leaves derived ids out of exports but gives them to the core", () => {
+    const row = { eventId: "h_abc", idDerived: true, payload: repay };
+    expect(exportedEvent(row)).toEqual(repay);
+    expect(loadedEvent(row)).toEqual({ ...repay, id: "h_abc" });
+    expect(exportedEvent({ eventId: "r1", idDerived: false, payload: { ...repay, id: "r1" } })).toEqual({ ...repay, id: "r1" });
+  });
+});
