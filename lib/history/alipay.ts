@@ -92,7 +92,9 @@ export function parseAlipayBill(bytes: Uint8Array, options: AlipayImportOptions 
   const onRow = (line: number, cells: string[]): void => {
     if (line === headerLine) return;
     // Separator or summary lines after the data ("------", "共N笔记录") hold a single cell.
-    if (cells.filter((c) => c.trim() !== "").length <= 1) return;
+    let filled = 0;
+    for (const c of cells) if (c.trim() !== "") filled++;
+    if (filled <= 1) return;
     summary.rowsTotal++;
     const status = cell(cells, col.status);
     if (status !== ALIPAY_SUCCESS) {
