@@ -89,18 +89,22 @@ export function applyMapping(bytes: Uint8Array, mappingInput: CsvMappingInput): 
   const problems: ImportProblem[] = [...parsed.errors];
 
   const normHeaders = header.cells.map(normaliseHeader);
-  const col = {} as Record<CsvRole, number>;
+  const col: Partial<Record<CsvRole, number>> = {};
   for (const [role, name] of Object.entries(mapping.columns) as [CsvRole, string | undefined][]) {
     if (name === undefined) continue;
-    col[role] = normHeaders.indexOf(normaliseHeader(name));
-    if (col[role] === -1) problems.push({ line: header.line, message: `column "${name}" (${role}) is not in this file; its columns are: ${header.cells.map((c) => c.trim()).join(", ")}` });
+    const i = normHeaders.indexOf(normaliseHeader(name));
+    col[role] = i;
+    if (i === -1) problems.push({ line: header.line, message: `column "${name}" (${role}) is not in this file; its columns are: ${header.cells.map((c) => c.trim()).join(", ")}` });
   }
   if (problems.some((p) => p.line === header.line)) return fail(problems);
 
   const typeValues = new Map(Object.entries(mapping.typeValues ?? {}).map(([k, v]) => [k.trim().toLowerCase(), v]));
   const unmapped = new Set<string>();
   const events: HistoryEvent[] = [];
-  const cell = (cells: string[], role: CsvRole) => (col[role] === undefined ? "" : (cells[col[role]] ?? "").trim());
+  const cell = (cells: string[], role: CsvRole) => {
+    const i = col[role];
+    return i === undefined ? "" : (cells[i] ?? "").trim();
+  };
 
   for (const { line, cells } of parsed.rows.slice(headerIndex + 1)) {
     summary.rowsTotal++;
