@@ -50,9 +50,12 @@ export type AlipayHeader = {
 
 export type HeaderSearch = { ok: true; header: AlipayHeader } | { ok: false; message: string };
 
-/** Header cell → column name: padding dropped, `金额（元）`/`金额(元)` read as `金额`. */
+/**
+ * Header cell → column name: padding and quotes dropped (LibreOffice can quote every text
+ * cell on re-save), `金额（元）`/`金额(元)` read as `金额`.
+ */
 function normaliseHeaderCell(cell: string): string {
-  return cell.trim().replace(/[（(]元[）)]$/, "");
+  return cell.trim().replace(/^"(.*)"$/, "$1").trim().replace(/[（(]元[）)]$/, "");
 }
 
 /**

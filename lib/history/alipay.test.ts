@@ -73,6 +73,13 @@ describe("parseAlipayBill on the shared GBK fixture", () => {
     expect(old.summary.recognised).toEqual(result.summary.recognised);
   });
 
+  it("reads a re-saved file with every cell quoted", () => {
+    const quoted = fixtureText.split("\r\n").map((l, i) => (i < 23 || !l ? l : l.split(",").map((c) => `"${c}"`).join(","))).join("\r\n");
+    const r = parseAlipayBill(Buffer.from(quoted, "utf8"));
+    expect(r.problems).toEqual([]);
+    expect(r.events).toEqual(result.events);
+  });
+
   it.each([0, 3, 40])("finds the header after %i preamble lines", (n) => {
     const preamble = Array.from({ length: n }, (_, i) => ALIPAY_PREAMBLE[i % ALIPAY_PREAMBLE.length]!);
     const r = parseAlipayBill(renderAlipayBill(fixtureRows(), { preamble }));
