@@ -8,11 +8,10 @@ import { usePalette } from "./chart-theme";
 import { TimelineView } from "./timeline-view";
 import { useChartFormat } from "./use-chart-format";
 
-/** Starts on the shortest range that still shows the latest drop, so the story is on screen. */
+/** Starts on one year, or on everything when the latest drop is older: the story is on screen. */
 function initialRange(data: TimelineData): RangeKey {
   const last = data.drops[data.drops.length - 1];
-  if (!last) return "1y";
-  return RANGE_KEYS.find((k) => last.d >= data.ranges[k].from) ?? "all";
+  return !last || last.d >= data.ranges["1y"].from ? "1y" : "all";
 }
 
 /**

@@ -96,7 +96,7 @@ export function TimelineView({ range, drops, bands, scoreScale, currency, overla
                 y1={Math.max(b.from, scoreLo)}
                 y2={Math.min(b.to, scoreHi)}
                 fill={palette.bands[b.key]}
-                fillOpacity={0.45}
+                fillOpacity={0.3}
                 ifOverflow="hidden"
                 stroke="none"
               />

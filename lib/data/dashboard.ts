@@ -1,5 +1,6 @@
 import "server-only";
-import { assess, type Assessment } from "@/lib/core";
+import { assess, type Assessment, type CoreContext } from "@/lib/core";
+import type { HistoryDocument } from "@/lib/history/schema";
 import { dayNumber, dayString } from "@/lib/core/days";
 import { buildTimeline } from "@/lib/timeline/build";
 import type { TimelineData } from "@/lib/timeline/types";
@@ -21,13 +22,25 @@ export function todayInShanghai(now = new Date()): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
+/**
+ * The early-warning assessment "today": at today while the data are fresh, else at the last data
+ * day (a stale history assessed at today would flag inactivity that is only missing data).
+ */
+export function currentAssessment(history: HistoryDocument, context: CoreContext, now?: Date): { assessment: Assessment | null; stale: boolean } {
+  let last = "";
+  for (const e of history.events) if (e.date > last) last = e.date;
+  if (!last) return { assessment: null, stale: false };
+  const lastDay = dayNumber(last.slice(0, 10));
+  const today = dayNumber(todayInShanghai(now));
+  const stale = today - lastDay > FRESH_DAYS;
+  return { assessment: assess(history, dayString(stale ? lastDay : Math.max(today, lastDay)), { context }), stale };
+}
+
 /** Everything the dashboard draws for the signed-in user (userId from requireUser()). */
 export async function getDashboard(options: { userId: string; now?: Date }): Promise<Dashboard> {
   const { history, explanation, context } = await loadExplained(options.userId);
   const timeline = buildTimeline(history, explanation);
   if (timeline.asOf === null) return { timeline, assessment: null, stale: false, eventCount: 0 };
-  const today = dayNumber(todayInShanghai(options.now));
-  const stale = today - timeline.asOf > FRESH_DAYS;
-  const asOf = dayString(stale ? timeline.asOf : Math.max(today, timeline.asOf));
-  return { timeline, assessment: assess(history, asOf, { context }), stale, eventCount: history.events.length };
+  const { assessment, stale } = currentAssessment(history, context, options.now);
+  return { timeline, assessment, stale, eventCount: history.events.length };
 }

@@ -1,0 +1,51 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useId } from "react";
+import { setStepStatusAction, type StepActionState } from "@/app/(app)/recovery/actions";
+import { Button } from "@/components/ui/button";
+
+/** Done (with the date it was done) / skip / undo for one step; works without JavaScript too. */
+export function StepActions({ dropDate, stepCode, status, today }: { dropDate: string; stepCode: string; status: "done" | "skipped" | "todo"; today: string }) {
+  const t = useTranslations("experience.recovery");
+  const [state, action, pending] = useActionState<StepActionState, FormData>(setStepStatusAction, { ok: true });
+  const id = useId();
+  return (
+    <form action={action} className="mt-3 flex flex-wrap items-end gap-2">
+      <input type="hidden" name="dropDate" value={dropDate} />
+      <input type="hidden" name="stepCode" value={stepCode} />
+      {status === "todo" ? (
+        <>
+          <div>
+            <label htmlFor={`${id}-on`} className="block text-xs text-slate-600 dark:text-slate-400">
+              {t("doneOn")}
+            </label>
+            <input
+              id={`${id}-on`}
+              type="date"
+              name="on"
+              defaultValue={today}
+              max={today}
+              className="min-h-10 rounded-lg border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-950"
+            />
+          </div>
+          <Button type="submit" name="status" value="done" disabled={pending} className="min-h-10 py-1.5">
+            {t("markDone")}
+          </Button>
+          <Button type="submit" name="status" value="skipped" variant="ghost" disabled={pending} className="min-h-10 py-1.5">
+            {t("skip")}
+          </Button>
+        </>
+      ) : (
+        <Button type="submit" name="status" value="todo" variant="secondary" disabled={pending} className="min-h-10 py-1.5">
+          {t("undo")}
+        </Button>
+      )}
+      {state.error ? (
+        <p role="alert" className="w-full text-sm text-rose-700 dark:text-rose-400">
+          {t(`errors.${state.error}`)}
+        </p>
+      ) : null}
+    </form>
+  );
+}
