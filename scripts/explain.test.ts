@@ -7,7 +7,7 @@ import { describe, expect, test } from "vitest";
 const ROOT = path.resolve(import.meta.dirname, "..");
 const TSX = path.join(ROOT, "node_modules/.bin/tsx");
 const dir = mkdtempSync(path.join(tmpdir(), "explain-cli-"));
-const EXAMPLE = "/work/shared/examples/overdue-cancellation.json";
+const EXAMPLE = path.join(ROOT, "lib/core/testing/fixtures/overdue-cancellation.json");
 
 /** Runs the command asynchronously, so the cases (each a tsx start-up) run concurrently. */
 function run(args: string[], input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {

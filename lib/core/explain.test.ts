@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { parseHistoryJson } from "@/lib/history/parse";
 import { explain } from "./explain";
@@ -6,7 +7,7 @@ import { at, cleanRecord, doc, ev } from "./testing/build";
 import { BORROWER_REASONS } from "./types";
 
 function example(name: string) {
-  const parsed = parseHistoryJson(readFileSync(`/work/shared/examples/${name}.json`, "utf8"), { now: new Date("2026-01-01") });
+  const parsed = parseHistoryJson(readFileSync(path.join(import.meta.dirname, "testing/fixtures", `${name}.json`), "utf8"), { now: new Date("2026-01-01") });
   if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
   return explain(parsed.document);
 }

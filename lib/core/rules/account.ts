@@ -22,7 +22,7 @@ export const lowActivity: Rule = ({ t, day }) => {
 /** ACCOUNT_SECURITY: a personal security notice within 30 days before the day. */
 export const accountSecurity: Rule = ({ t, day }) => {
   const s = t.securityNotices;
-  const [lo, hi] = rangeIn(s.days, windowStart(day, T.securityNoticeDays), day);
+  const [lo, hi] = rangeIn(s.days, windowStart(day, T.securityNoticeDays) - 1, day);
   return result("ACCOUNT_SECURITY", [{ metric: "securityNotices30d", value: hi - lo, threshold: 1, direction: "atLeast" }], idsIn(s.ids, lo, hi), {
     securityNotices30d: hi - lo,
     ...span(s.days, lo, hi),

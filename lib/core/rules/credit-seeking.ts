@@ -17,6 +17,7 @@ export const multiLenderExposure: Rule = ({ t, day }) => {
       { metric: "openOtherLines", value: open, threshold: T.openOtherLines, direction: "atLeast" },
       { metric: "openedLines90d", value: hi - lo90, threshold: T.recentOpenedLines, direction: "atLeast" },
     ],
+    // Evidence: the openings in the look-back window (older lines still count in openOtherLines).
     idsIn(o.ids, lo, hi),
     { openOtherLines: open, openedLines90d: hi - lo90, ...span(o.days, lo, hi) },
   );
