@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { explain } from "@/lib/core";
+import { importHistory } from "@/lib/data/history";
 import { describeDatabases } from "@/lib/db/test-db";
 import { parseHistory } from "@/lib/history/parse";
 import { explanationResponseSchema } from "../schemas";
@@ -52,5 +53,21 @@ describeDatabases("/api/v1/explanations", (ctx) => {
     const b = await userWithToken(ctx().prisma);
     await importDoc(a.token);
     expect(await (await get(b.token)).json()).toEqual({ version: 1, drops: [] });
+  });
+
+  it("gives the dashboard's answer: a platform-wide wave of drops adds POLICY_TIGHTENING", async () => {
+    const db = ctx().prisma;
+    // A product of its own, so the other tests' borrowers are not in its buckets.
+    const product = `Wave-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    const doc = () => ({ ...sampleDocument(), borrower: { currency: "CNY", product, scoreScale: { min: 350, max: 950 } } });
+    const target = await userWithToken(db);
+    await importHistory(db, target.user.id, doc());
+    const codes = async () => ((await (await get(target.token)).json()).drops[0].reasons as { code: string }[]).map((r) => r.code);
+    expect(await codes()).not.toContain("POLICY_TIGHTENING");
+    for (let i = 0; i < 20; i++) {
+      const other = await userWithToken(db);
+      await importHistory(db, other.user.id, doc());
+    }
+    expect(await codes()).toContain("POLICY_TIGHTENING");
   });
 });
