@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { historyDocument, type HistoryEvent } from "@/lib/history/schema";
 import { dayNumber, dayString } from "./days";
+import { assess } from "./assess";
 import { explain } from "./explain";
 import { eventsArb, historyArb, SPAN_DAYS, ARB_START_DAY } from "./testing/arbitraries";
 import { BORROWER_REASONS } from "./types";
@@ -91,6 +92,19 @@ describe("explain properties", () => {
           .map((e, i) => ({ ...e, id: `next${i}`, date: dayString(dayNumber(last.date) + 1 + (i % SPAN_DAYS)) }) as HistoryEvent);
         const after = explain({ ...doc, events: [...doc.events, ...extra] });
         expect(after.drops).toEqual(before.drops);
+      }),
+      RUNS,
+    );
+  });
+
+  test("assess at a day ignores every later event", () => {
+    fc.assert(
+      fc.property(historyArb(), fc.integer({ min: 0, max: SPAN_DAYS }), (doc, offset) => {
+        const asOf = dayString(ARB_START_DAY + offset);
+        const upTo = doc.events.filter((e) => dayNumber(e.date.slice(0, 10)) + 1 < ARB_START_DAY + offset);
+        const cut = { ...doc, events: upTo };
+        const later = { ...doc, events: [...upTo, ...doc.events.filter((e) => e.date.slice(0, 10) > asOf)] };
+        expect(assess(later, asOf)).toEqual(assess(cut, asOf));
       }),
       RUNS,
     );
