@@ -14,10 +14,8 @@ export const ERROR_STATUS = {
   not_found: 404,
   idempotency_in_flight: 409,
   payload_too_large: 413,
-  unsupported_media_type: 415,
   validation_failed: 422,
   idempotency_key_reused: 422,
-  rate_limited: 429,
   internal: 500,
 } as const satisfies Record<string, number>;
 
