@@ -18,7 +18,10 @@ export interface Explained {
  * asking for it share one load. Two explain passes: the first finds the drop dates whose weeks
  * we ask about, the second explains with that context (explain is O(n log n), cheap next to I/O).
  */
-export const loadExplained = cache(async (userId: string): Promise<Explained> => {
+export const loadExplained = cache((userId: string) => explainFor(userId));
+
+/** Uncached: for a server action that changes the history and must see the result at once. */
+export async function explainFor(userId: string): Promise<Explained> {
   const history = await loadHistory(db, userId);
   const first = explain(history);
   if (first.drops.length === 0) return { history, explanation: first, context: {} };
@@ -26,4 +29,4 @@ export const loadExplained = cache(async (userId: string): Promise<Explained> =>
   if (weeks.length === 0) return { history, explanation: first, context: {} };
   const context: CoreContext = { platformDropWeeks: weeks };
   return { history, explanation: explain(history, { context }), context };
-});
+}

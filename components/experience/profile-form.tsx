@@ -1,0 +1,65 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { saveProfileAction, type ProfileActionState } from "@/app/(app)/profile/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Label } from "@/components/ui/label";
+import { TextField } from "@/components/ui/text-field";
+import { EMPLOYMENT_KINDS } from "@/lib/history/schema";
+
+export interface ProfileDefaults {
+  monthlyIncome?: number;
+  employment?: string;
+  employer?: string;
+  identityVerified?: boolean;
+  bankCardLinked?: boolean;
+  phoneVerified?: boolean;
+  incomeProofOnFile?: boolean;
+}
+
+const FLAGS = ["identityVerified", "bankCardLinked", "phoneVerified", "incomeProofOnFile"] as const;
+
+export function ProfileForm({ defaults, today, drop }: { defaults: ProfileDefaults; today: string; drop?: string }) {
+  const t = useTranslations("experience.profile");
+  const [state, action, pending] = useActionState<ProfileActionState, FormData>(saveProfileAction, {});
+  const err = (k: string) => (state.errors?.[k] ? t(`errors.${state.errors[k]}` as never) : undefined);
+  return (
+    <form action={action} className="space-y-5" noValidate>
+      {state.failed ? <Alert tone="error">{t("errors.failed")}</Alert> : null}
+      {drop ? <input type="hidden" name="drop" value={drop} /> : null}
+      <TextField name="monthlyIncome" label={t("income")} hint={t("incomeHint")} inputMode="decimal" defaultValue={defaults.monthlyIncome ?? ""} error={err("monthlyIncome")} />
+      <div>
+        <Label htmlFor="employment">{t("employment")}</Label>
+        <select
+          id="employment"
+          name="employment"
+          defaultValue={defaults.employment ?? ""}
+          className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 text-base dark:border-slate-700 dark:bg-slate-950"
+        >
+          <option value="">{t("employmentUnset")}</option>
+          {EMPLOYMENT_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`employmentKinds.${k}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextField name="employer" label={t("employer")} defaultValue={defaults.employer ?? ""} error={err("employer")} autoComplete="organization" />
+      <fieldset className="space-y-2">
+        <legend className="mb-1 text-sm font-medium">{t("verification")}</legend>
+        {FLAGS.map((k) => (
+          <label key={k} className="flex min-h-10 items-center gap-3 text-sm">
+            <input type="checkbox" name={k} defaultChecked={defaults[k] ?? false} className="size-5 accent-brand-600" />
+            {t(`flags.${k}`)}
+          </label>
+        ))}
+      </fieldset>
+      <TextField name="effectiveDate" type="date" label={t("effectiveDate")} hint={t("effectiveDateHint")} defaultValue={today} max={today} error={err("effectiveDate")} />
+      <Button type="submit" disabled={pending}>
+        {pending ? t("saving") : t("save")}
+      </Button>
+    </form>
+  );
+}
