@@ -6,16 +6,20 @@ const DAY_MS = 86_400_000;
  * arithmetic (Hinnant's days_from_civil) without a Date: it runs once per event on every explain.
  */
 export function dayNumber(day: string): number {
-  const d2 = (i: number) => (day.charCodeAt(i) - 48) * 10 + (day.charCodeAt(i + 1) - 48);
-  let y = d2(0) * 100 + d2(2);
-  const m = d2(5);
-  const d = d2(8);
+  let y = digits2(day, 0) * 100 + digits2(day, 2);
+  const m = digits2(day, 5);
+  const d = digits2(day, 8);
   y -= m <= 2 ? 1 : 0;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
   const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
   return era * 146097 + doe - 719468;
+}
+
+// Top-level, not a closure: dayNumber runs once per event and must not allocate.
+function digits2(s: string, i: number): number {
+  return (s.charCodeAt(i) - 48) * 10 + (s.charCodeAt(i + 1) - 48);
 }
 
 export function dayString(n: number): string {

@@ -193,7 +193,7 @@ export function buildTimeline(doc: Pick<HistoryDocument, "events" | "borrower">)
           markBalance(ce.day);
         }
         if (e.loanId !== undefined) {
-          const key = `${e.lender ?? ""}\u0000${e.loanId}`;
+          const key = e.lender === undefined ? e.loanId : `${e.lender}\u0000${e.loanId}`;
           const loan = loans.get(key);
           if (loan) loan.drawn += e.amount;
           else loans.set(key, { day: ce.day, id: ce.id, drawn: e.amount, repaid: 0 });
@@ -212,7 +212,7 @@ export function buildTimeline(doc: Pick<HistoryDocument, "events" | "borrower">)
           markBalance(ce.day);
         }
         if (e.loanId !== undefined) {
-          const key = `${e.lender ?? ""}\u0000${e.loanId}`;
+          const key = e.lender === undefined ? e.loanId : `${e.lender}\u0000${e.loanId}`;
           const loan = loans.get(key);
           if (loan) {
             loan.repaid += e.amount;
