@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { AppError, errorBody, isAppError } from "@/lib/errors";
 
 /**
@@ -56,8 +56,16 @@ function pathOf(request: Request): string {
   return url.pathname + url.search;
 }
 
-function json(result: HandlerResult, replayed = false): Response {
-  return Response.json(result.body, { status: result.status, headers: replayed ? { [REPLAYED_HEADER]: "true" } : undefined });
+function json(result: HandlerResult): Response {
+  return Response.json(result.body, { status: result.status });
+}
+
+/**
+ * The stored answer, byte for byte: the body is kept as its JSON text (a JSON string in the
+ * column), because a jsonb value would come back with its keys reordered.
+ */
+function replay(status: number, text: string): Response {
+  return new Response(text, { status, headers: { "content-type": "application/json", [REPLAYED_HEADER]: "true" } });
 }
 
 /** Deletes expired records of every scope; cheap thanks to the createdAt index. */
@@ -94,7 +102,7 @@ export async function withIdempotency(
   }
 
   const claimed = await claim(db, { ...scope, key, method, path, requestHash }, now);
-  if (claimed.kind === "replay") return json(claimed.result, true);
+  if (claimed.kind === "replay") return replay(claimed.status, claimed.text);
   const recordId = claimed.id;
   let result: HandlerResult;
   try {
@@ -115,14 +123,14 @@ export async function withIdempotency(
   // instead of failing a request whose work is already done.
   await db.idempotencyRecord.updateMany({
     where: { id: recordId, requestHash },
-    data: { status: result.status, responseBody: result.body as Prisma.InputJsonValue, completedAt: new Date() },
+    data: { status: result.status, responseBody: JSON.stringify(result.body), completedAt: new Date() },
   });
   return json(result);
 }
 
 type Claim = IdempotencyScope & { key: string; method: string; path: string; requestHash: string };
 
-type ClaimOutcome = { kind: "claimed"; id: string } | { kind: "replay"; result: HandlerResult };
+type ClaimOutcome = { kind: "claimed"; id: string } | { kind: "replay"; status: number; text: string };
 
 /** Takes the key for this request, or finds the stored answer; throws the 409 / 422 refusals. */
 async function claim(db: PrismaClient, c: Claim, now: Date): Promise<ClaimOutcome> {
@@ -155,7 +163,8 @@ async function claim(db: PrismaClient, c: Claim, now: Date): Promise<ClaimOutcom
         headers: { "Retry-After": "2" },
       });
     }
-    return { kind: "replay", result: { status: existing.status, body: existing.responseBody } };
+    const text = typeof existing.responseBody === "string" ? existing.responseBody : JSON.stringify(existing.responseBody);
+    return { kind: "replay", status: existing.status, text };
   }
   throw new AppError("idempotency_in_flight", "This Idempotency-Key is contended. Retry later.", { headers: { "Retry-After": "2" } });
 }
