@@ -1,0 +1,91 @@
+/**
+ * An appeal letter for one drop, in Chinese or English, from the drop's evidence only: the
+ * repayment record, income and profile at the drop, the common reasons that do NOT apply, the
+ * ones that do (acknowledged, not argued away) and the recovery steps already done. Pure.
+ */
+import type { BorrowerReasonCode, Drop, StepCode } from "@/lib/core/types";
+import type { HistoryDocument } from "@/lib/history/schema";
+import { appealFacts } from "./facts";
+import { TEMPLATES, type LetterLanguage } from "./templates";
+
+export type { LetterLanguage };
+export const LETTER_LANGUAGES = ["zh", "en"] as const;
+
+/** Product names as the platform's own customer service knows them. */
+const PRODUCT_NAMES: Record<string, Record<LetterLanguage, string>> = { Jiebei: { zh: "支付宝借呗", en: "Alipay Jiebei" } };
+
+export interface LetterInput {
+  history: Pick<HistoryDocument, "events" | "borrower">;
+  drop: Drop;
+  language: LetterLanguage;
+  name: string;
+  /** YYYY-MM-DD the letter is dated. */
+  today: string;
+  stepsDone?: StepCode[];
+}
+
+function formatDay(day: string, lang: LetterLanguage): string {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  if (lang === "zh") return `${y}年${m}月${d}日`;
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+function formatMoney(v: number, currency: string, lang: LetterLanguage): string {
+  return new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-GB", { style: "currency", currency, currencyDisplay: "narrowSymbol", maximumFractionDigits: 0 }).format(v);
+}
+
+const PRIORITY: BorrowerReasonCode[] = [
+  "OVERDUE", "CREDIT_INQUIRIES", "HIGH_UTILIZATION", "MULTI_LENDER_EXPOSURE", "FREQUENT_SMALL_BORROWING", "HIGH_DEBT_BURDEN",
+  "INCOME_DECREASE", "IRREGULAR_REPAYMENT", "EARLY_REPAYMENT_PATTERN", "EMPLOYMENT_CHANGE", "INCOMPLETE_PROFILE", "LOW_ACTIVITY", "ACCOUNT_SECURITY",
+];
+
+export function appealLetter(input: LetterInput): { subject: string; body: string } {
+  const { history, drop, language: lang } = input;
+  const T = TEMPLATES[lang];
+  const f = appealFacts(history, drop);
+  const product = PRODUCT_NAMES[history.borrower.product]?.[lang] ?? history.borrower.product;
+  const money = (v: number) => formatMoney(v, history.borrower.currency, lang);
+  const date = formatDay(drop.date, lang);
+
+  const facts: string[] = [T.drop({ date, from: money(drop.previousLimit), to: money(drop.newLimit), cancelled: drop.kind === "cancellation" })];
+  if (f.repayments > 0 && f.late === 0 && f.firstDate) facts.push(T.onTime({ repayments: f.repayments, since: formatDay(f.firstDate, lang) }));
+  if (f.late > 0) facts.push(T.late({ late: f.late }));
+  if (f.monthlyIncome !== null) {
+    facts.push(T.income({ income: money(f.monthlyIncome), employment: f.employment ? T.employment[f.employment] : undefined, employer: f.employer ?? undefined, proof: f.incomeProof }));
+  }
+  const verified = (["identity", "bankCard", "phone"] as const).filter((k) => f.verified[k]).map((k) => T.items[k]);
+  if (verified.length === 3) facts.push(T.verified(verified));
+
+  const context: string[] = [];
+  // The six a reviewer looks for first; claims about income only when income is on record.
+  const notApplying = PRIORITY.filter((c) => f.notApplying.includes(c))
+    .filter((c) => (c !== "INCOMPLETE_PROFILE" || verified.length === 3) && ((c !== "INCOME_DECREASE" && c !== "HIGH_DEBT_BURDEN") || f.monthlyIncome !== null))
+    .slice(0, 6);
+  if (notApplying.length) context.push(T.notApplying(notApplying.map((c) => T.reasons[c])));
+  if (f.applying.length) context.push(T.applying(f.applying.map((c) => nameOf(c, lang))));
+  const done = (input.stepsDone ?? []).map((s) => T.steps[s]).filter((s): s is string => !!s);
+  if (done.length) context.push(T.stepsDone(done));
+
+  const body = [T.greeting(product), facts.join(lang === "zh" ? "" : " "), context.join(lang === "zh" ? "" : " "), `${T.request}${lang === "zh" ? "" : " "}${T.attachments}`, T.closing(input.name, formatDay(input.today, lang))]
+    .filter(Boolean)
+    .join("\n\n");
+  return { subject: T.subject(product, date), body };
+}
+
+/** Plain names of reasons that apply, for the acknowledging sentence. */
+const NAMES: Record<LetterLanguage, Partial<Record<string, string>>> = {
+  en: {
+    INCOME_DECREASE: "a fall in income", EMPLOYMENT_CHANGE: "a change of job", HIGH_UTILIZATION: "heavy use of my limit", HIGH_DEBT_BURDEN: "my debt level",
+    MULTI_LENDER_EXPOSURE: "credit at other lenders", CREDIT_INQUIRIES: "recent credit applications", OVERDUE: "late payments", EARLY_REPAYMENT_PATTERN: "early payoffs",
+    IRREGULAR_REPAYMENT: "irregular repayments", FREQUENT_SMALL_BORROWING: "frequent small borrowing", LOW_ACTIVITY: "low account activity",
+    INCOMPLETE_PROFILE: "missing profile details", ACCOUNT_SECURITY: "an account security check",
+  },
+  zh: {
+    INCOME_DECREASE: "收入下降", EMPLOYMENT_CHANGE: "工作变动", HIGH_UTILIZATION: "额度使用率较高", HIGH_DEBT_BURDEN: "负债水平", MULTI_LENDER_EXPOSURE: "多头借贷",
+    CREDIT_INQUIRIES: "近期信贷申请", OVERDUE: "逾期还款", EARLY_REPAYMENT_PATTERN: "提前还款", IRREGULAR_REPAYMENT: "还款不规律", FREQUENT_SMALL_BORROWING: "频繁小额借款",
+    LOW_ACTIVITY: "账户活跃度低", INCOMPLETE_PROFILE: "资料不完整", ACCOUNT_SECURITY: "账户安全核查",
+  },
+};
+function nameOf(code: string, lang: LetterLanguage): string {
+  return NAMES[lang][code] ?? code;
+}
