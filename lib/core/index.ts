@@ -12,6 +12,7 @@ export { explain } from "./explain";
 export { assess, type Assessment, type Signal } from "./assess";
 export { simulate, MAX_HORIZON_DAYS, type PlannedAction, type SimulatedSignal, type Simulation } from "./simulate";
 export { THRESHOLDS } from "./thresholds";
+export { coreContext, platformDropWeek } from "./context";
 export { STEP_ANSWERS } from "./steps";
 export { deriveEventId } from "./normalise";
 export {

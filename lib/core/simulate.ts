@@ -1,5 +1,5 @@
 /** simulate(): what-if — planned actions as hypothetical future events, and which signals clear when. */
-import type { HistoryDocument, HistoryEvent } from "@/lib/history/schema";
+import type { EventOf, HistoryDocument, HistoryEvent } from "@/lib/history/schema";
 import { signalsAt, type Signal } from "./assess";
 import { dayNumber, dayString, round } from "./days";
 import { buildTimeline, lastAtOrBefore } from "./timeline";
@@ -10,7 +10,7 @@ export type PlannedAction =
   | { type: "noNewApplications" }
   /** Pay the main product down to this share (0..1) of the current limit on asOf. */
   | { type: "payDown"; toShare: number }
-  | { type: "updateIncome"; monthlyIncome: number; employment?: "employed" | "self-employed" | "student" | "retired" }
+  | { type: "updateIncome"; monthlyIncome: number; employment?: Exclude<EventOf<"profile">["employment"], "irregular" | "unemployed" | undefined> }
   /** Verify identity and phone and link a bank card on asOf. */
   | { type: "completeProfile" }
   /** Repay on schedule: no late, early or clustered repayment is added. */

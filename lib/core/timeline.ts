@@ -5,7 +5,7 @@
  * so explaining d drops of an n-event history costs O(n log n + d·(log n + window)).
  * Every entry is computed from events at or before its own position: nothing here looks ahead.
  */
-import type { Borrower, HistoryDocument } from "@/lib/history/schema";
+import type { Borrower, EventOf, HistoryDocument } from "@/lib/history/schema";
 import { normaliseEvents } from "./normalise";
 import { THRESHOLDS } from "./thresholds";
 import type { CoreEvent } from "./types";
@@ -18,15 +18,8 @@ export interface Series {
 export interface ValueSeries extends Series {
   values: number[];
 }
-export interface ProfileState {
-  monthlyIncome?: number;
-  employment?: string;
-  employer?: string;
-  identityVerified?: boolean;
-  bankCardLinked?: boolean;
-  phoneVerified?: boolean;
-  incomeProofOnFile?: boolean;
-}
+/** The profile as known at a point in time: every profile event's fields, latest value wins. */
+export type ProfileState = Partial<Omit<EventOf<"profile">, "type" | "date" | "id" | "source" | "note">>;
 export interface Change extends Series {
   field: ("employer" | "employment")[];
   from: string[];

@@ -85,17 +85,8 @@ export interface Explanation {
   drops: Drop[];
 }
 
-/** Platform-wide signals known across users (optional input). */
-export interface PlatformDropWeek {
-  product: string;
-  /** First day (YYYY-MM-DD) of a 7-day week. */
-  weekStart: string;
-  borrowersWithDrops: number;
-  borrowers: number;
-}
-export interface CoreContext {
-  platformDropWeeks?: PlatformDropWeek[];
-}
+/** Platform-wide signals known across users (optional input); schema in context.ts. */
+export type { CoreContext, PlatformDropWeek } from "./context";
 
 /** One event after normalisation: its calendar day as a number, and a guaranteed id. */
 export interface CoreEvent {

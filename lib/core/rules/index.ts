@@ -1,7 +1,7 @@
 /** Every reason rule, in the spec's table order (the tie-break of equal weights). */
 import type { ReasonCode } from "../types";
 import { accountSecurity, lowActivity } from "./account";
-import { policyTightening, processingDelay, scoreDecline } from "./context";
+import { policyTightening, processingDelay, scoreDecline } from "./context-reasons";
 import { creditInquiries, frequentSmallBorrowing, multiLenderExposure } from "./credit-seeking";
 import { highDebtBurden, highUtilization } from "./debt";
 import { employmentChange, incomeDecrease, incompleteProfile } from "./income";
