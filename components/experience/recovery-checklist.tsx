@@ -44,8 +44,10 @@ export async function RecoveryChecklist({ drop, states, assessment, today, curre
           <div className="h-full bg-brand-600 dark:bg-brand-400" style={{ width: `${pct}%` }} />
         </div>
         <span>{t("progress", { done: p.done, skipped: p.skipped, total: p.total })}</span>
-        <span>· {p.nextCheck ? t("nextCheck", { date: fmt.day(p.nextCheck) }) : t("noCheckYet")}</span>
       </div>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400" data-testid="next-check">
+        {p.nextCheck ? t("nextCheck", { date: fmt.day(p.nextCheck) }) : t("noCheckYet")}
+      </p>
       <ol className="mt-4 space-y-3">
         {drop.steps.map((step, i) => {
           const state = states.find((s) => s.code === step.code) ?? { code: step.code, status: "todo" as const, on: null };
