@@ -1,0 +1,40 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { recordFilingAction, type AppealActionState } from "@/app/(app)/drops/[date]/appeal/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Label } from "@/components/ui/label";
+import { TextField } from "@/components/ui/text-field";
+import { APPEAL_OUTCOMES } from "@/lib/appeal/validation";
+
+export function FilingForm({ dropDate, appealId, today, defaults }: { dropDate: string; appealId: string; today: string; defaults: { filedAt: string | null; filedWith: string | null; outcome: string | null } }) {
+  const t = useTranslations("experience.appeal");
+  const [state, action, pending] = useActionState<AppealActionState, FormData>(recordFilingAction, {});
+  return (
+    <form action={action} className="grid gap-3 sm:grid-cols-3 sm:items-end">
+      <input type="hidden" name="dropDate" value={dropDate} />
+      <input type="hidden" name="appealId" value={appealId} />
+      <TextField name="filedAt" id={`filedAt-${appealId}`} type="date" label={t("filedAt")} max={today} defaultValue={defaults.filedAt ?? today} />
+      <TextField name="filedWith" id={`filedWith-${appealId}`} label={t("filedWith")} placeholder={t("filedWithPlaceholder")} defaultValue={defaults.filedWith ?? ""} />
+      <div>
+        <Label htmlFor={`outcome-${appealId}`}>{t("outcome")}</Label>
+        <select id={`outcome-${appealId}`} name="outcome" defaultValue={defaults.outcome ?? "pending"} className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 text-base dark:border-slate-700 dark:bg-slate-950">
+          {APPEAL_OUTCOMES.map((o) => (
+            <option key={o} value={o}>
+              {t(`outcomes.${o}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="sm:col-span-3">
+        <Button type="submit" variant="secondary" disabled={pending}>
+          {t("recordFiling")}
+        </Button>
+      </div>
+      {state.error ? <Alert tone="error">{t(`errors.${state.error}` as never)}</Alert> : null}
+      {state.ok ? <Alert>{t("filingSaved")}</Alert> : null}
+    </form>
+  );
+}
