@@ -20,15 +20,11 @@ const chromiumArgs = [
   "--disable-sync",
 ];
 
-// The app under test is a production build on a fresh embedded database: migrated, demo-seeded,
-// thrown away afterwards. E2E_SKIP_BUILD=1 reuses the last build while iterating on specs.
+// The app under test is a production build on a fresh embedded database, thrown away afterwards:
+// `npm start` (scripts/start.ts) migrates it, seeds the demo borrower and serves the build made
+// just before. E2E_SKIP_BUILD=1 reuses the last build while iterating on specs.
 const build = process.env.E2E_SKIP_BUILD ? "true" : "npx next build";
-const serve = [
-  'export PGLITE_DIR="$(mktemp -d /tmp/credit-health-e2e.XXXXXX)"',
-  "npx tsx scripts/migrate.ts",
-  "npx tsx scripts/seed-demo.ts",
-  `npx next start -p ${PORT}`,
-].join(" && ");
+const serve = `PGLITE_DIR="$(mktemp -d /tmp/credit-health-e2e.XXXXXX)" npm start`;
 
 export default defineConfig({
   testDir: "e2e",

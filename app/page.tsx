@@ -44,8 +44,10 @@ export default async function LandingPage() {
                 </h2>
                 <p className="mt-1 text-sm text-slate-700 dark:text-slate-300" data-testid="demo-credentials">
                   {t.rich("demoBody", {
-                    email: () => <code className="font-mono font-semibold">{DEMO_EMAIL}</code>,
-                    password: () => <code className="font-mono font-semibold">{DEMO_PASSWORD}</code>,
+                    emailText: DEMO_EMAIL,
+                    passwordText: DEMO_PASSWORD,
+                    email: (chunks) => <code className="font-mono font-semibold break-all">{chunks}</code>,
+                    password: (chunks) => <code className="font-mono font-semibold">{chunks}</code>,
                   })}
                 </p>
               </div>

@@ -10,7 +10,11 @@ export function formatDay(format: Formatter, day: string): string {
   return format.dateTime(new Date(`${day}T12:00:00+08:00`), { year: "numeric", month: "short", day: "numeric" });
 }
 
-/** Amounts in major units; `narrowSymbol` shows ¥ rather than "CN¥" in English. */
+/**
+ * Amounts in major units; `narrowSymbol` shows ¥ rather than "CN¥" in English. Whole amounts
+ * drop the ".00" (limits are almost always whole yuan); any other amount shows both decimals.
+ */
 export function formatMoney(format: Formatter, amount: number, currency: string): string {
-  return format.number(amount, { style: "currency", currency, currencyDisplay: "narrowSymbol", maximumFractionDigits: 2, minimumFractionDigits: 0 });
+  const digits = Number.isInteger(amount) ? 0 : 2;
+  return format.number(amount, { style: "currency", currency, currencyDisplay: "narrowSymbol", maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
