@@ -1,0 +1,162 @@
+import "server-only";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { importHistory, type ImportCounts } from "@/lib/data/history";
+import { toEventRows } from "@/lib/db/history-rows";
+import { AppError } from "@/lib/errors";
+import { csvMapping, type CsvMappingInput, type MappingSuggestion } from "@/lib/history/csv-mapping";
+import { inspectCsv, type CsvInspection } from "@/lib/history/csv-generic";
+import { countByReason } from "@/lib/history/import-result";
+import type { Borrower, HistoryDocument } from "@/lib/history/schema";
+import { readImportFile, type FileFormat } from "@/lib/import/read-file";
+
+/*
+ * The /data/import service: preview a file against what the user already has, then import it
+ * in one transaction (importHistory) or not at all. Both steps read the file afresh, so what is
+ * saved never depends on a preview the browser could have altered.
+ */
+
+/** Lists in the preview are cut here; the totals stay exact. */
+export const PREVIEW_LIST_MAX = 200;
+
+export type ImportPreview =
+  | { kind: "refused"; message: string }
+  | { kind: "needs-mapping"; inspection: CsvInspection; suggestion: MappingSuggestion }
+  | {
+      kind: "preview";
+      format: FileFormat;
+      ok: boolean;
+      rowsTotal: number;
+      events: number;
+      byType: Record<string, number>;
+      skippedTotal: number;
+      skippedByReason: Record<string, number>;
+      skippedSample: { line: number; reason: string }[];
+      dateRange: { from: string; to: string } | null;
+      /** Against the user's stored events: ids never seen, seen with other content, seen identical. */
+      fresh: number;
+      changed: number;
+      known: number;
+      problems: string[];
+      problemCount: number;
+      unmappedTypeValues: string[];
+      /** The mapping used for a plain CSV, and whether it was the one remembered for this header. */
+      mapping?: CsvMappingInput;
+      mappingRemembered?: boolean;
+    };
+
+export type ImportFileInput = { userId: string; bytes: Uint8Array; mapping?: CsvMappingInput; now?: Date };
+
+async function borrowerOf(db: PrismaClient, userId: string): Promise<Borrower> {
+  const u = await db.user.findUnique({ where: { id: userId }, select: { currency: true, product: true, scoreMin: true, scoreMax: true } });
+  if (!u) throw new AppError("not_found", "No such user.");
+  return { currency: u.currency, product: u.product, scoreScale: { min: u.scoreMin, max: u.scoreMax } };
+}
+
+/** A plain CSV's mapping: the one given, else the one saved for this header (if any). */
+async function resolve(db: PrismaClient, input: ImportFileInput) {
+  const borrower = await borrowerOf(db, input.userId);
+  let read = readImportFile(input.bytes, { borrower, mapping: input.mapping, now: input.now });
+  let remembered = false;
+  let mapping = input.mapping;
+  if (read.kind === "needs-mapping") {
+    const saved = await db.csvMapping.findUnique({
+      where: { userId_headerHash: { userId: input.userId, headerHash: read.inspection.headerHash } },
+      select: { mapping: true },
+    });
+    const valid = saved ? csvMapping.safeParse(saved.mapping) : null;
+    if (valid?.success) {
+      mapping = saved!.mapping as CsvMappingInput;
+      remembered = true;
+      read = readImportFile(input.bytes, { borrower, mapping, now: input.now });
+    }
+  }
+  return { read, mapping, remembered };
+}
+
+const LOOKUP_CHUNK = 5_000;
+
+/** How many of the document's events are new, changed or already stored identically. */
+async function compareWithStored(db: PrismaClient, userId: string, doc: HistoryDocument) {
+  const rows = toEventRows(doc.events);
+  const stored = new Map<string, string>();
+  for (let i = 0; i < rows.length; i += LOOKUP_CHUNK) {
+    const ids = rows.slice(i, i + LOOKUP_CHUNK).map((r) => r.eventId);
+    const found = await db.event.findMany({ where: { userId, eventId: { in: ids } }, select: { eventId: true, hash: true } });
+    for (const f of found) stored.set(f.eventId, f.hash);
+  }
+  let fresh = 0;
+  let changed = 0;
+  for (const r of rows) {
+    const h = stored.get(r.eventId);
+    if (h === undefined) fresh++;
+    else if (h !== r.hash) changed++;
+  }
+  return { fresh, changed, known: rows.length - fresh - changed };
+}
+
+/** What importing the file would do. Stores nothing. */
+export async function previewImport(db: PrismaClient, input: ImportFileInput): Promise<ImportPreview> {
+  const { read, mapping, remembered } = await resolve(db, input);
+  if (read.kind === "refused") return read;
+  if (read.kind === "needs-mapping") return { kind: "needs-mapping", inspection: read.inspection, suggestion: read.suggestion };
+  const events = read.document?.events ?? [];
+  const byType: Record<string, number> = {};
+  let from: string | null = null;
+  let to: string | null = null;
+  for (const e of events) {
+    byType[e.type] = (byType[e.type] ?? 0) + 1;
+    const d = e.date.slice(0, 10);
+    if (from === null || d < from) from = d;
+    if (to === null || d > to) to = d;
+  }
+  const cmp = read.document ? await compareWithStored(db, input.userId, read.document) : { fresh: 0, changed: 0, known: 0 };
+  return {
+    kind: "preview",
+    format: read.format,
+    ok: read.document !== null,
+    rowsTotal: read.rowsTotal,
+    events: events.length,
+    byType,
+    skippedTotal: read.skipped.length,
+    skippedByReason: countByReason(read.skipped),
+    skippedSample: read.skipped.slice(0, PREVIEW_LIST_MAX),
+    dateRange: from && to ? { from, to } : null,
+    ...cmp,
+    problems: read.problems.slice(0, PREVIEW_LIST_MAX),
+    problemCount: read.problems.length,
+    unmappedTypeValues: read.unmappedTypeValues,
+    ...(read.format === "csv" ? { mapping, mappingRemembered: remembered } : {}),
+  };
+}
+
+export type ImportOutcome = ImportCounts & { format: FileFormat; events: number };
+
+/**
+ * Imports the file: every event in one transaction, or nothing (AppError validation_failed with
+ * the problems). Then remembers a plain CSV's mapping for its header and writes the audit row.
+ */
+export async function commitImport(db: PrismaClient, input: ImportFileInput & { fileName?: string; ip?: string | null }): Promise<ImportOutcome> {
+  const { read, mapping } = await resolve(db, input);
+  if (read.kind === "refused") throw new AppError("validation_failed", read.message, { problems: [read.message] });
+  if (read.kind === "needs-mapping") throw new AppError("bad_request", "Map the file's columns before importing it.");
+  if (!read.document) {
+    throw new AppError("validation_failed", `The file has ${read.problems.length} problem(s); nothing was imported.`, {
+      problems: read.problems.slice(0, PREVIEW_LIST_MAX),
+    });
+  }
+  const counts = await importHistory(db, input.userId, read.document, { now: input.now });
+  if (read.format === "csv" && mapping) {
+    const { headerHash } = inspectCsv(input.bytes);
+    const parsed = csvMapping.parse(mapping);
+    await db.csvMapping.upsert({
+      where: { userId_headerHash: { userId: input.userId, headerHash } },
+      create: { userId: input.userId, headerHash, mapping: parsed },
+      update: { mapping: parsed },
+    });
+  }
+  const outcome = { ...counts, format: read.format, events: read.document.events.length };
+  await db.auditLog.create({
+    data: { userId: input.userId, action: "import", ip: input.ip ?? null, detail: { ...outcome, fileName: input.fileName?.slice(0, 200) ?? null } },
+  });
+  return outcome;
+}
