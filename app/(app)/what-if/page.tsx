@@ -1,0 +1,109 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { serverFormat } from "@/components/experience/server-format";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardTitle } from "@/components/ui/card";
+import { requireUser } from "@/lib/auth/session";
+import { simulate, type SimulatedSignal } from "@/lib/core";
+import { currentAssessment } from "@/lib/data/dashboard";
+import { loadExplained } from "@/lib/data/explained";
+import { HORIZONS, plannedActions, whatIfQuery } from "@/lib/recovery/what-if";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("experience.whatIf");
+  return { title: t("title") };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+const CHECKS = ["noNewApplications", "repayOnSchedule", "completeProfile", "keepUsingAccount"] as const;
+
+/** A GET form: the plan lives in the URL, so the result is server-rendered and works without JavaScript. */
+export default async function WhatIfPage({ searchParams }: Props) {
+  const user = await requireUser();
+  const raw = await searchParams;
+  const parsed = whatIfQuery.safeParse(raw);
+  const q = parsed.success ? parsed.data : whatIfQuery.parse({});
+  const { history, context } = await loadExplained(user.id);
+  const [t, tn, tm, fmt] = await Promise.all([
+    getTranslations("experience.whatIf"),
+    getTranslations("experience.reasonNames"),
+    getTranslations("core.signals.metrics"),
+    serverFormat(history.borrower.currency),
+  ]);
+  const actions = plannedActions(q);
+  const { assessment } = currentAssessment(history, context);
+  const ran = Object.keys(raw).length > 0 && history.events.length > 0;
+  const sim = ran ? simulate(history, actions, q.horizon, { asOf: assessment?.asOf, context }) : null;
+  const rows = (sim?.signals ?? []).filter((s) => s.activeAtStart || s.becomesActiveOn);
+  const label = (s: SimulatedSignal) => `${tn(s.code)} — ${tm.has(s.metric) ? tm(s.metric) : s.metric}`;
+
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="mt-1 text-slate-600 dark:text-slate-400">{t("lead")}</p>
+      </header>
+      <Card>
+        <form method="get" className="space-y-4">
+          <fieldset className="space-y-2">
+            <legend className="mb-1 font-medium">{t("actionsLegend")}</legend>
+            {CHECKS.map((k) => (
+              <label key={k} className="flex min-h-10 items-center gap-3 text-sm">
+                <input type="checkbox" name={k} defaultChecked={q[k]} className="size-5 accent-brand-600" />
+                {t(`actions.${k}`)}
+              </label>
+            ))}
+          </fieldset>
+          <div className="grid gap-4 sm:grid-cols-3">
+            <label className="text-sm font-medium">
+              {t("payDown")}
+              <select name="payDown" defaultValue={q.payDown ?? ""} className="mt-1.5 block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 dark:border-slate-700 dark:bg-slate-950">
+                <option value="">{t("payDownNone")}</option>
+                <option value="0.5">{t("payDownTo", { pct: 50 })}</option>
+                <option value="0.3">{t("payDownTo", { pct: 30 })}</option>
+                <option value="0">{t("payDownAll")}</option>
+              </select>
+            </label>
+            <label className="text-sm font-medium">
+              {t("income")}
+              <input name="income" inputMode="decimal" defaultValue={q.income ?? ""} className="mt-1.5 block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 dark:border-slate-700 dark:bg-slate-950" />
+            </label>
+            <label className="text-sm font-medium">
+              {t("horizon")}
+              <select name="horizon" defaultValue={q.horizon} className="mt-1.5 block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 dark:border-slate-700 dark:bg-slate-950">
+                {HORIZONS.map((h) => (
+                  <option key={h} value={h}>
+                    {t("days", { days: h })}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          {!parsed.success ? <Alert tone="error">{t("invalid")}</Alert> : null}
+          <Button type="submit">{t("run")}</Button>
+        </form>
+      </Card>
+      {sim ? (
+        <Card aria-live="polite" data-testid="what-if-result">
+          <CardTitle>{t("resultTitle", { from: fmt.day(sim.asOf), until: fmt.day(sim.until) })}</CardTitle>
+          {rows.length === 0 ? (
+            <p className="mt-3 text-sm">{t("nothingActive")}</p>
+          ) : (
+            <ul className="mt-4 space-y-3">
+              {rows.map((s) => (
+                <li key={`${s.code}-${s.metric}`} className={`border-l-4 pl-3 ${s.activeAtEnd ? "border-amber-400" : "border-emerald-500"}`}>
+                  <p className="text-sm font-medium">{label(s)}</p>
+                  <p className="text-sm text-slate-600 dark:text-slate-400">
+                    {s.clearsOn ? t("clearsOn", { date: fmt.day(s.clearsOn) }) : s.becomesActiveOn ? t("becomesActive", { date: fmt.day(s.becomesActiveOn) }) : t("staysActive")}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="mt-4 text-xs text-slate-500 dark:text-slate-400">{t("caveat")}</p>
+        </Card>
+      ) : null}
+    </div>
+  );
+}
