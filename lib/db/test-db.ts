@@ -25,14 +25,15 @@
  *
  * `openTestDatabase(engine)` gives the same database without vitest, for benchmarks and scripts.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { randomBytes } from "node:crypto";
+import { cp, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { createHash, randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { createPrisma, type DbTarget, type PrismaClient } from "./client";
 import { migrateTarget } from "./migrate";
+import { readMigrations } from "./schema-engine";
 
 export type TestEngine = "pglite" | "postgres";
 export type TestDatabase = { engine: TestEngine; prisma: PrismaClient; target: DbTarget; close: () => Promise<void> };
@@ -40,16 +41,12 @@ export type TestDatabase = { engine: TestEngine; prisma: PrismaClient; target: D
 export const TEST_DATABASE_URL_VAR = "TEST_DATABASE_URL";
 
 /** A freshly migrated database on `engine`; `close()` disconnects and deletes it. */
-export async function openTestDatabase(engine: TestEngine, env: NodeJS.ProcessEnv = process.env): Promise<TestDatabase> {
+export async function openTestDatabase(engine: TestEngine, env: Record<string, string | undefined> = process.env): Promise<TestDatabase> {
   if (engine === "pglite") {
+    const template = await pgliteTemplate();
     const dir = await mkdtemp(path.join(os.tmpdir(), "credit-health-test-"));
     const target: DbTarget = { kind: "pglite", dataDir: path.join(dir, "pglite") };
-    try {
-      await migrateTarget(target);
-    } catch (err) {
-      await rm(dir, { recursive: true, force: true });
-      throw err;
-    }
+    await cp(template, target.dataDir, { recursive: true });
     const { prisma, handle } = createPrisma(target);
     return {
       engine,
@@ -96,6 +93,33 @@ export async function openTestDatabase(engine: TestEngine, env: NodeJS.ProcessEn
       await drop();
     },
   };
+}
+
+/**
+ * A migrated PGlite data directory to copy: creating and migrating one takes seconds, copying it
+ * a fraction of that. Shared by all test processes through the temp dir, keyed by the migrations'
+ * content so a new migration builds a new template; built aside and renamed into place, so
+ * parallel test files never see a half-built one.
+ */
+async function pgliteTemplate(): Promise<string> {
+  const migrations = await readMigrations();
+  const hash = createHash("sha256");
+  for (const m of migrations.migrationDirectories) hash.update(`${m.path}\0${m.migrationFile.content.value}\0`);
+  const dir = path.join(os.tmpdir(), `credit-health-pglite-template-${hash.digest("hex").slice(0, 16)}`);
+  const dataDir = path.join(dir, "pglite");
+  if ((await readFile(path.join(dir, "ready"), "utf8").catch(() => "")) === "ok") return dataDir;
+  const work = await mkdtemp(path.join(os.tmpdir(), "credit-health-pglite-build-"));
+  try {
+    await migrateTarget({ kind: "pglite", dataDir: path.join(work, "pglite") });
+    await writeFile(path.join(work, "ready"), "ok");
+    await rename(work, dir).catch(async (err: NodeJS.ErrnoException) => {
+      // Another test process finished first: use its template.
+      if (err.code !== "ENOTEMPTY" && err.code !== "EEXIST") throw err;
+    });
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  return dataDir;
 }
 
 /**
