@@ -1,0 +1,92 @@
+import "server-only";
+import { AppError, MAX_BODY_BYTES } from "@/lib/errors";
+import { csvMapping, type CsvMappingInput } from "@/lib/history/csv-mapping";
+import { formatPath } from "@/lib/history/parse";
+
+/*
+ * Request plumbing shared by the cookie-authenticated import routes under /api/app/import.
+ * The file travels as the raw request body (not multipart), so its size is counted while it
+ * streams in and a 25 MB upload is refused without ever being held in memory whole.
+ */
+
+export const MAX_IMPORT_BYTES = MAX_BODY_BYTES; // 20 MB, history-v1.md
+export const MAPPING_HEADER = "x-import-mapping";
+export const FILE_NAME_HEADER = "x-file-name";
+
+/**
+ * CSRF guard for cookie-authenticated POSTs: the browser's Origin must be this host. Server
+ * actions get this check from Next; route handlers do not. A missing Origin is refused too,
+ * since every browser sends one on a cross-site POST and our own page always does.
+ */
+export function assertSameOrigin(request: Request): void {
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  let originHost: string | null = null;
+  try {
+    originHost = origin ? new URL(origin).host : null;
+  } catch {
+    originHost = null;
+  }
+  if (!originHost || !host || originHost !== host) throw new AppError("forbidden", "Cross-site request refused.");
+}
+
+/** The request body as bytes, refusing more than `max` (Content-Length first, then while streaming). */
+export async function readFileBody(request: Request, max = MAX_IMPORT_BYTES): Promise<Uint8Array> {
+  const tooLarge = () => new AppError("payload_too_large", `The file is larger than ${Math.round(max / 1024 / 1024)} MB.`);
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > max) {
+    await request.body?.cancel().catch(() => {});
+    throw tooLarge();
+  }
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > max) {
+        await reader.cancel().catch(() => {});
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
+  return out;
+}
+
+/** The optional column mapping (URI-encoded JSON in a header), validated by the one csvMapping schema. */
+export function mappingFrom(request: Request): CsvMappingInput | undefined {
+  const raw = request.headers.get(MAPPING_HEADER);
+  if (!raw) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(decodeURIComponent(raw));
+  } catch {
+    throw new AppError("bad_request", "The column mapping is not valid JSON.");
+  }
+  const parsed = csvMapping.safeParse(value);
+  if (!parsed.success) {
+    throw new AppError("validation_failed", "The column mapping is incomplete.", {
+      problems: parsed.error.issues.map((i) => `${formatPath(i.path) || "mapping"}: ${i.message}`),
+    });
+  }
+  return value as CsvMappingInput;
+}
+
+export function fileNameFrom(request: Request): string | undefined {
+  const raw = request.headers.get(FILE_NAME_HEADER);
+  if (!raw) return undefined;
+  try {
+    return decodeURIComponent(raw).slice(0, 200);
+  } catch {
+    return undefined;
+  }
+}
