@@ -88,8 +88,9 @@ export function toEventRows(events: readonly HistoryEvent[], options: { source?:
 export function exportedEvent(row: { eventId: string; idDerived: boolean; payload: unknown }): HistoryEvent {
   const payload = row.payload as HistoryEvent;
   if (row.idDerived) {
-    const { id: _id, ...rest } = payload;
-    return rest as HistoryEvent;
+    const rest = { ...payload };
+    delete rest.id;
+    return rest;
   }
   return { ...payload, id: row.eventId };
 }
