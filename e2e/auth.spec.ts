@@ -70,6 +70,20 @@ test.describe("sign-up, sign-out, sign-in", () => {
     expect(response.status()).toBeLessThan(500);
   });
 
+  test("ten failed attempts on one account pause its sign-in, with a clear message", async ({ page, request }) => {
+    const email = uniqueEmail("guessed");
+    const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    for (let i = 0; i < 10; i++) {
+      const response = await request.post("/api/auth/callback/credentials", {
+        form: { csrfToken, email, password: `guess-number-${i}`, json: "true" },
+        maxRedirects: 0,
+      });
+      expect(response.status()).toBeLessThan(500);
+    }
+    await signIn(page, email, "guess-number-10");
+    await expect(page.getByText("Too many unsuccessful attempts.")).toBeVisible();
+  });
+
   test("the signed-in area needs a session", async ({ page }) => {
     await page.goto("/dashboard");
     await expect(page).toHaveURL(/\/sign-in$/);

@@ -42,7 +42,13 @@ export function SignInForm({ initialError, defaultEmail }: { initialError?: Auth
       const result = await signIn("credentials", { ...parsed.data, redirect: false });
       if (!result?.ok) {
         // One message whether the e-mail is unknown or the password wrong: nothing to enumerate.
-        setFormError(result?.error === "CredentialsSignin" || result?.status === 401 ? "invalidCredentials" : "unexpected");
+        setFormError(
+          result?.error === "rate_limited"
+            ? "rateLimited"
+            : result?.error === "CredentialsSignin" || result?.status === 401
+              ? "invalidCredentials"
+              : "unexpected",
+        );
         return;
       }
       router.replace("/dashboard");

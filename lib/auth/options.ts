@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { clientIp, isSignInBlocked, recordSignInFailure, recordSignInSuccess } from "@/lib/auth/throttle";
 import { signInSchema } from "@/lib/auth/validation";
 import { findCredentialsByEmail } from "@/lib/data/users";
 
@@ -21,17 +22,24 @@ function getDummyHash(): Promise<string> {
   return dummyHash;
 }
 
-async function authorize(raw: Record<string, unknown> | undefined) {
+/** Thrown from authorize; next-auth hands the message to the client as `error`. */
+export const RATE_LIMITED_ERROR = "rate_limited";
+
+async function authorize(raw: Record<string, unknown> | undefined, req: { headers?: Record<string, unknown> }) {
   // Length limits are enforced here, before any hashing; invalid input is just a failed sign-in.
   const parsed = signInSchema.safeParse({ email: raw?.email, password: raw?.password });
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
+  const subject = { email, ip: clientIp(req.headers) };
+  if (await isSignInBlocked(subject)) throw new Error(RATE_LIMITED_ERROR);
   const user = await findCredentialsByEmail({ email });
-  if (!user) {
-    await verifyPassword(await getDummyHash(), password);
+  // A missing user still costs one argon2 verification, like a wrong password.
+  const ok = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);
+  if (!user || !ok) {
+    await recordSignInFailure(subject);
     return null;
   }
-  if (!(await verifyPassword(user.passwordHash, password))) return null;
+  await recordSignInSuccess(subject);
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }
 

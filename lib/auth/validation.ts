@@ -62,6 +62,7 @@ export type AuthErrorKey =
   | "consentRequired"
   | "emailTaken"
   | "invalidCredentials"
+  | "rateLimited"
   | "unexpected";
 
 export type FieldErrors<K extends string> = Partial<Record<K, AuthErrorKey>>;

@@ -25,7 +25,16 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     email: typeof raw.email === "string" ? raw.email : undefined,
   });
   const error = params.success ? params.data.error : undefined;
-  const initialError = error === "CredentialsSignin" ? "invalidCredentials" : error === "SessionRequired" ? "sessionExpired" : error ? "unexpected" : undefined;
+  const initialError =
+    error === "CredentialsSignin"
+      ? "invalidCredentials"
+      : error === "rate_limited"
+        ? "rateLimited"
+        : error === "SessionRequired"
+          ? "sessionExpired"
+          : error
+            ? "unexpected"
+            : undefined;
   return (
     <Card>
       <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
