@@ -1,6 +1,7 @@
 import "server-only";
 import type { EventType, PrismaClient } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
+import { importHistory } from "@/lib/data/history";
 import { loadedEvent } from "@/lib/db/history-rows";
 import type { HistoryEvent } from "@/lib/history/schema";
 
@@ -107,4 +108,31 @@ export async function getEvent(db: PrismaClient, options: { userId: string; id: 
 export async function deleteEvent(db: PrismaClient, options: { userId: string; id: string }): Promise<void> {
   const { count } = await db.event.deleteMany({ where: { id: options.id, userId: options.userId } });
   if (count === 0) throw new AppError("not_found", "No such event.");
+}
+
+/**
+ * Adds (no `rowId`) or replaces (the row's event id kept) one event through the history store, so
+ * it is validated like any import and the borrower block stays as it is. An edited event keeps
+ * its id even when that id was derived from the old content: otherwise the edit would become a
+ * second event beside the old one.
+ */
+export async function saveEvent(
+  db: PrismaClient,
+  options: { userId: string; rowId?: string; event: HistoryEvent; newId: () => string },
+): Promise<void> {
+  const user = await db.user.findUnique({ where: { id: options.userId }, select: { currency: true, product: true, scoreMin: true, scoreMax: true } });
+  if (!user) throw new AppError("not_found", "No such user.");
+  let event: HistoryEvent;
+  if (options.rowId) {
+    const existing = await getEvent(db, { userId: options.userId, id: options.rowId });
+    event = { ...options.event, id: existing.eventId, source: existing.event.source ?? "manual" };
+  } else {
+    event = { ...options.event, id: options.newId(), source: "manual" };
+  }
+  await importHistory(db, options.userId, {
+    format: "credit-health-history",
+    version: 1,
+    borrower: { currency: user.currency, product: user.product, scoreScale: { min: user.scoreMin, max: user.scoreMax } },
+    events: [event],
+  });
 }

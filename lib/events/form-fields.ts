@@ -47,7 +47,7 @@ export const EVENT_FORM_FIELDS: Readonly<Record<EventType, readonly FormField[]>
       .sort((a, b) => rank(a.name) - rank(b.name));
     return [type, fields];
   }),
-) as Record<EventType, readonly FormField[]>;
+) as unknown as Record<EventType, readonly FormField[]>;
 
 function rank(name: string): number {
   return name === "date" ? -1 : name === "note" ? 1 : 0;

@@ -1,0 +1,56 @@
+import type { HistoryEvent } from "@/lib/history/schema";
+
+type T = (key: string, values?: Record<string, string | number>) => string;
+
+/**
+ * One line of detail for the events table: the figure first (what a borrower scans for), then
+ * the few words that tell two events of a type apart. No merchant or free text beyond the note.
+ */
+export function eventSummary(e: HistoryEvent, t: T, money: (n: number) => string): string {
+  const parts: string[] = [];
+  const opt = (v: string | undefined) => (v ? t(`options.${v}`) : undefined);
+  switch (e.type) {
+    case "profile":
+      if (e.monthlyIncome !== undefined) parts.push(`${t("fields.monthlyIncome")} ${money(e.monthlyIncome)}`);
+      if (e.employment) parts.push(t(`options.${e.employment}`));
+      if (e.employer) parts.push(e.employer);
+      for (const k of ["identityVerified", "bankCardLinked", "phoneVerified", "incomeProofOnFile"] as const) {
+        if (e[k] !== undefined) parts.push(`${t(`fields.${k}`)}: ${t(e[k] ? "options.yes" : "options.no")}`);
+      }
+      break;
+    case "notice":
+      parts.push(`${opt(e.scope)} · ${opt(e.kind)}`, e.text);
+      break;
+    case "account":
+      parts.push(e.lender, opt(e.action)!);
+      if (e.limit !== undefined) parts.push(money(e.limit));
+      break;
+    case "inquiry":
+      parts.push(e.lender, ...(e.product ? [e.product] : []));
+      break;
+    case "asset":
+      parts.push(money(e.balance), ...(e.kind ? [e.kind] : []));
+      break;
+    case "activity":
+      parts.push(`× ${e.count ?? 1}`, ...(e.kind ? [opt(e.kind)!] : []));
+      break;
+    case "borrow":
+    case "repayment":
+      parts.push(money(e.amount));
+      if (e.lender) parts.push(e.lender);
+      if (e.loanId) parts.push(e.loanId);
+      if (e.type === "repayment" && e.dueDate) parts.push(`${t("fields.dueDate")} ${e.dueDate}`);
+      break;
+    case "overdue":
+      parts.push(money(e.amount), `${t("fields.daysPastDue")} ${e.daysPastDue}`);
+      break;
+    case "score":
+      parts.push(String(e.score));
+      break;
+    case "limit":
+      parts.push(money(e.limit));
+      break;
+  }
+  if (e.note) parts.push(`“${e.note}”`);
+  return parts.filter(Boolean).join(" · ");
+}
