@@ -4,6 +4,7 @@ import { DropList } from "@/components/dashboard/drop-list";
 import { EmptyHistory } from "@/components/dashboard/empty-history";
 import { ObservationTable, type ObservationRow } from "@/components/dashboard/observation-table";
 import { DashboardOverview } from "@/components/experience/dashboard-overview";
+import { FirstRunGuide } from "@/components/experience/first-run-guide";
 import { Badge } from "@/components/ui/badge";
 import { requireUser } from "@/lib/auth/session";
 import { explain } from "@/lib/core";
@@ -37,6 +38,9 @@ export default async function DashboardPage() {
       <>
         {header}
         <EmptyHistory />
+        <div className="mt-6">
+          <FirstRunGuide />
+        </div>
       </>
     );
   }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { FirstRunGuide } from "@/components/experience/first-run-guide";
 import { RecoveryChecklist } from "@/components/experience/recovery-checklist";
 import { serverFormat } from "@/components/experience/server-format";
 import { Card } from "@/components/ui/card";
@@ -33,7 +34,9 @@ export default async function RecoveryPage() {
         <h1 className="text-2xl font-semibold tracking-tight">{t("pageTitle")}</h1>
         <p className="mt-1 text-slate-600 dark:text-slate-400">{t("pageLead")}</p>
       </header>
-      {drops.length === 0 ? (
+      {history.events.length === 0 ? (
+        <FirstRunGuide />
+      ) : drops.length === 0 ? (
         <Card>
           <p className="text-sm text-slate-600 dark:text-slate-400">{t("empty")}</p>
         </Card>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { FirstRunGuide } from "@/components/experience/first-run-guide";
 import { serverFormat } from "@/components/experience/server-format";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -44,6 +45,7 @@ export default async function WhatIfPage({ searchParams }: Props) {
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="mt-1 text-slate-600 dark:text-slate-400">{t("lead")}</p>
       </header>
+      {history.events.length === 0 ? <FirstRunGuide /> : null}
       <Card>
         <form method="get" className="space-y-4">
           <fieldset className="space-y-2">
