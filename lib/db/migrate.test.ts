@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { migrationSlug, migrationTimestamp, pendingSchemaChanges } from "./migrate";
+import { migrateTarget, migrationSlug, migrationTimestamp, pendingSchemaChanges } from "./migrate";
 import { SCHEMA_PATH } from "./schema-engine";
 
 describe("migrations vs schema.prisma (drift)", () => {
@@ -22,6 +22,23 @@ describe("migrations vs schema.prisma (drift)", () => {
     const sql = await pendingSchemaChanges({ schemaPath });
     expect(sql).toContain('CREATE TABLE "DriftProbe"');
     expect(sql).not.toContain('CREATE TABLE "User"');
+  });
+});
+
+describe("migrateTarget on PGlite", () => {
+  const tmp = mkdtemp(path.join(os.tmpdir(), "credit-health-migrate-"));
+  afterAll(async () => rm(await tmp, { recursive: true, force: true }));
+
+  it("applies every migration once; re-running applies nothing", async () => {
+    const target = { kind: "pglite" as const, dataDir: path.join(await tmp, "pglite") };
+    const applied = await migrateTarget(target);
+    expect(applied).toContain("20261122230947_init");
+    expect(await migrateTarget(target)).toEqual([]);
+  });
+
+  it("says what is wrong when there are no migrations", async () => {
+    const target = { kind: "pglite" as const, dataDir: path.join(await tmp, "empty") };
+    await expect(migrateTarget(target, { migrationsDir: path.join(await tmp, "none") })).rejects.toThrow(/No migrations found/);
   });
 });
 
