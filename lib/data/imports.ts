@@ -42,6 +42,8 @@ export type ImportPreview =
       /** The mapping used for a plain CSV, and whether it was the one remembered for this header. */
       mapping?: CsvMappingInput;
       mappingRemembered?: boolean;
+      /** A plain CSV's columns and first rows, so the mapping can be changed from the preview. */
+      csv?: { headers: string[]; sampleRows: string[][] };
     };
 
 export type ImportFileInput = { userId: string; bytes: Uint8Array; mapping?: CsvMappingInput; now?: Date };
@@ -125,8 +127,13 @@ export async function previewImport(db: PrismaClient, input: ImportFileInput): P
     problems: read.problems.slice(0, PREVIEW_LIST_MAX),
     problemCount: read.problems.length,
     unmappedTypeValues: read.unmappedTypeValues,
-    ...(read.format === "csv" ? { mapping, mappingRemembered: remembered } : {}),
+    ...(read.format === "csv" ? { mapping, mappingRemembered: remembered, csv: csvColumns(input.bytes) } : {}),
   };
+}
+
+function csvColumns(bytes: Uint8Array) {
+  const { headers, sampleRows } = inspectCsv(bytes);
+  return { headers, sampleRows };
 }
 
 export type ImportOutcome = ImportCounts & { format: FileFormat; events: number };
