@@ -1,0 +1,141 @@
+/**
+ * Import benchmark: a 100,000-event history-v1 file and a 100,000-row Alipay bill imported into
+ * PostgreSQL through the same functions the API and the import page use. Each import runs in a
+ * fresh child process, so its peak memory (maxRSS) is that import's alone; the file is generated
+ * beforehand and read from disk by the child, as an upload would be.
+ * Goal (issue 4): 100,000 events in under 10 s, memory under 500 MB.
+ * PostgreSQL: BENCH_DATABASE_URL or TEST_DATABASE_URL (a server; a database is created and dropped),
+ * else a throwaway cluster via scripts/pg-throwaway.sh. Run alone: `npx tsx scripts/bench/import.ts`.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { createPrisma } from "@/lib/db/client";
+import { importHistoryDocument } from "@/lib/db/history-store";
+import { migrateTarget } from "@/lib/db/migrate";
+import { generateHistory } from "@/lib/core/testing/generate";
+import { parseAlipayBill } from "@/lib/history/alipay";
+import { generateAlipayBill } from "@/lib/history/testing/alipay-generator";
+
+export const IMPORT_BENCH_GOALS = { maxSeconds: 10, maxPeakMB: 500 } as const;
+
+type Kind = "history-json" | "alipay";
+export type ImportBenchCase = { kind: Kind; rows: number; events: number; ms: number; eventsPerSec: number; peakRssMB: number };
+
+const SELF = fileURLToPath(import.meta.url);
+
+/** Child: import one file for a fresh user, print the figures as one JSON line. */
+async function child(kind: Kind, file: string, url: string): Promise<void> {
+  const { prisma, handle } = createPrisma({ kind: "postgres", url });
+  try {
+    const user = await prisma.user.create({ data: { email: `bench-${randomBytes(6).toString("hex")}@example.com`, passwordHash: "x" } });
+    await prisma.$queryRaw`SELECT 1`; // open the pool before the clock starts
+    const t0 = performance.now();
+    const bytes = readFileSync(file);
+    let rows: number;
+    let document: unknown;
+    if (kind === "history-json") {
+      document = JSON.parse(bytes.toString("utf8"));
+      rows = (document as { events: unknown[] }).events.length;
+    } else {
+      const parsed = parseAlipayBill(bytes);
+      if (!parsed.ok) throw new Error(`alipay bench file did not parse: ${parsed.problems[0]?.message}`);
+      rows = parsed.summary.rowsTotal;
+      document = { format: "credit-health-history", version: 1, events: parsed.events };
+    }
+    const counts = await importHistoryDocument(prisma, user.id, document, { source: `bench:${kind}` });
+    const ms = performance.now() - t0;
+    const stored = await prisma.event.count({ where: { userId: user.id } });
+    if (stored !== counts.added) throw new Error(`import bench: ${counts.added} reported added but ${stored} stored`);
+    const peakRssMB = process.resourceUsage().maxRSS / 1024;
+    console.log(JSON.stringify({ kind, rows, events: stored, ms, eventsPerSec: (stored / ms) * 1000, peakRssMB }));
+  } finally {
+    await handle.close();
+  }
+}
+
+function runChild(kind: Kind, file: string, url: string): ImportBenchCase {
+  const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
+  const out = spawnSync(tsx, [SELF, "--child", kind, file, url], { encoding: "utf8", maxBuffer: 1 << 20 });
+  if (out.status !== 0) throw new Error(`import bench child (${kind}) failed:\n${out.stderr}`);
+  const line = out.stdout.trim().split("\n").pop()!;
+  const r = JSON.parse(line) as ImportBenchCase;
+  return { ...r, ms: Math.round(r.ms), eventsPerSec: Math.round(r.eventsPerSec), peakRssMB: Math.round(r.peakRssMB) };
+}
+
+/** A PostgreSQL server URL for the bench and a function that releases it. */
+function postgresServer(): { url: string; release: () => void } {
+  const given = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
+  if (given) return { url: given, release: () => {} };
+  const dir = mkdtempSync(path.join(os.tmpdir(), "bench-pg-"));
+  const url = execFileSync("bash", ["scripts/pg-throwaway.sh", "start", dir], { encoding: "utf8" }).trim();
+  return { url, release: () => execFileSync("bash", ["scripts/pg-throwaway.sh", "stop", dir]) };
+}
+
+/** Runs both imports `runs` times each (fresh user every run) and reports the medians. */
+export async function runImportBench(options: { events?: number; rows?: number; runs?: number } = {}): Promise<ImportBenchCase[]> {
+  const runs = Math.max(1, options.runs ?? 3);
+  const server = postgresServer();
+  const dbName = `bench_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: server.url });
+  const tmp = mkdtempSync(path.join(os.tmpdir(), "bench-import-"));
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${dbName}`);
+    const u = new URL(server.url);
+    u.pathname = `/${dbName}`;
+    const url = u.toString();
+    await migrateTarget({ kind: "postgres", url });
+
+    // ~3,000 events a year: 100,000 events is about 33 years of history, ending before today.
+    const targetEvents = options.events ?? 100_000;
+    const history = generateHistory({ years: Math.ceil(targetEvents / 3000), endDate: "2025-12-31", seed: 11 });
+    history.events = history.events.slice(0, targetEvents);
+    const jsonFile = path.join(tmp, "history.json");
+    writeFileSync(jsonFile, JSON.stringify(history));
+    const alipayFile = path.join(tmp, "alipay.csv");
+    writeFileSync(alipayFile, generateAlipayBill(options.rows ?? 100_000, { seed: 3, encoding: "gbk" }).bytes);
+
+    const results: ImportBenchCase[] = [];
+    for (const [kind, file] of [["history-json", jsonFile], ["alipay", alipayFile]] as const) {
+      const samples = Array.from({ length: runs }, () => runChild(kind, file, url)).sort((a, b) => a.ms - b.ms);
+      results.push(samples[Math.floor(samples.length / 2)]!);
+    }
+    return results;
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
+    await admin.end();
+    rmSync(tmp, { recursive: true, force: true });
+    server.release();
+  }
+}
+
+export function printImportBench(results: ImportBenchCase[]): void {
+  console.log("\nImport into PostgreSQL (median of runs, each in a fresh process)");
+  console.table(
+    results.map((r) => ({
+      file: r.kind,
+      "rows in file": r.rows,
+      "events stored": r.events,
+      "seconds": (r.ms / 1000).toFixed(2),
+      "events/s": r.eventsPerSec,
+      "peak RSS MB": r.peakRssMB,
+      "goal (<10 s, <500 MB)": r.ms < IMPORT_BENCH_GOALS.maxSeconds * 1000 && r.peakRssMB < IMPORT_BENCH_GOALS.maxPeakMB ? "met" : "MISSED",
+    })),
+  );
+}
+
+if (process.argv[1] === SELF) {
+  const args = process.argv.slice(2);
+  if (args[0] === "--child") {
+    await child(args[1] as Kind, args[2]!, args[3]!);
+  } else {
+    const results = await runImportBench();
+    printImportBench(results);
+    console.log(JSON.stringify({ import: results }));
+  }
+}

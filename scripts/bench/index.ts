@@ -1,0 +1,62 @@
+/**
+ * `npm run bench`: every benchmark, one after another, each printing its table; at the end one
+ * JSON document with all figures is written to bench-results/latest.json (the README quotes it).
+ * Pass names to run a subset: `npm run bench -- core import`.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { runCoreBench } from "./core";
+import { printImportBench, runImportBench } from "./import";
+import { runParserBench } from "./parsers";
+
+type Bench = { name: string; run: () => Promise<unknown> };
+
+const benches: Bench[] = [
+  {
+    name: "core",
+    run: async () => {
+      const r = await runCoreBench();
+      console.log("\nRule core (ten-year history; CPU ms, medians)");
+      console.table(r);
+      return r;
+    },
+  },
+  {
+    name: "parsers",
+    run: async () => {
+      const r = runParserBench();
+      console.log("\nAlipay bill parser (100,000 rows, GBK)");
+      console.table([r]);
+      return r;
+    },
+  },
+  {
+    name: "import",
+    run: async () => {
+      const r = await runImportBench();
+      printImportBench(r);
+      return r;
+    },
+  },
+];
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((w) => !benches.some((b) => b.name === w));
+if (unknown.length) {
+  console.error(`unknown bench: ${unknown.join(", ")}; known: ${benches.map((b) => b.name).join(", ")}`);
+  process.exit(2);
+}
+const results: Record<string, unknown> = { date: new Date().toISOString(), cpus: (await import("node:os")).cpus().length };
+let failed = false;
+for (const bench of benches.filter((b) => wanted.length === 0 || wanted.includes(b.name))) {
+  console.log(`\n== bench: ${bench.name}`);
+  try {
+    results[bench.name] = await bench.run();
+  } catch (err) {
+    failed = true;
+    console.error(`bench ${bench.name} failed: ${(err as Error).message}`);
+  }
+}
+mkdirSync("bench-results", { recursive: true });
+writeFileSync("bench-results/latest.json", JSON.stringify(results, null, 2));
+console.log("\nall figures: bench-results/latest.json");
+process.exit(failed ? 1 : 0);
