@@ -11,9 +11,12 @@ import { db } from "@/lib/db";
 const WINDOW_SECONDS = 15 * 60;
 export const MAX_FAILURES_PER_ACCOUNT = 10;
 export const MAX_FAILURES_PER_IP = 100;
+/** Each sign-up costs an argon2 hash and a row: one client may create a few accounts an hour, not thousands. */
+export const MAX_SIGN_UPS_PER_IP = 30;
+const SIGN_UP_WINDOW_SECONDS = 60 * 60;
 
 // Created on first use: building the app must not open the database.
-let limiters: { account: RateLimiterPrisma; ip: RateLimiterPrisma } | undefined;
+let limiters: { account: RateLimiterPrisma; ip: RateLimiterPrisma; signUp: RateLimiterPrisma } | undefined;
 function getLimiters() {
   if (!limiters) {
     // The model's client accessor is camelCase; the library defaults to the model name itself.
@@ -21,6 +24,7 @@ function getLimiters() {
     limiters = {
       account: new RateLimiterPrisma({ ...common, keyPrefix: "signin-account", points: MAX_FAILURES_PER_ACCOUNT }),
       ip: new RateLimiterPrisma({ ...common, keyPrefix: "signin-ip", points: MAX_FAILURES_PER_IP }),
+      signUp: new RateLimiterPrisma({ ...common, keyPrefix: "signup-ip", points: MAX_SIGN_UPS_PER_IP, duration: SIGN_UP_WINDOW_SECONDS }),
     };
   }
   return limiters;
@@ -55,6 +59,22 @@ export async function recordSignInSuccess(subject: SignInSubject): Promise<void>
     await getLimiters().account.delete(subject.email);
   } catch (error) {
     console.error("sign-in throttle unavailable", error);
+  }
+}
+
+/** Counts one sign-up attempt from this address; false once the hour's allowance is spent. */
+export async function allowSignUp(ip: string | null): Promise<boolean> {
+  if (!ip) return true;
+  try {
+    await getLimiters().signUp.consume(ip, 1);
+    return true;
+  } catch (rejection) {
+    // consume() rejects with a RateLimiterRes when spent, with an Error when the store failed.
+    if (rejection instanceof Error) {
+      console.error("sign-up throttle unavailable", rejection);
+      return true;
+    }
+    return false;
   }
 }
 

@@ -63,6 +63,11 @@ export async function createUser(options: {
   }
 }
 
+/** Remembers the borrower's language for what is made for them outside a request (letters, exports). */
+export async function updateUserLocale(options: { userId: string; locale: string }): Promise<void> {
+  await db.user.update({ where: { id: options.userId }, data: { locale: options.locale }, select: { id: true } });
+}
+
 /** The landing page advertises the demo account only when the seed has actually created it. */
 export async function demoAccountExists(options: { email: string }): Promise<boolean> {
   try {

@@ -2,6 +2,8 @@
 
 import { cookies } from "next/headers";
 import { z } from "zod";
+import { getCurrentUser } from "@/lib/auth/session";
+import { updateUserLocale } from "@/lib/data/users";
 import { LOCALES, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE } from "./config";
 
 const localeInput = z.object({ locale: z.enum(LOCALES) });
@@ -21,4 +23,11 @@ export async function setLocale(formData: FormData): Promise<void> {
     httpOnly: true,
     secure: process.env.NEXTAUTH_URL?.startsWith("https://") ?? false,
   });
+  // Signed in: keep the choice on the account too. Anonymous visitors only get the cookie.
+  const user = await getCurrentUser();
+  if (user && user.locale !== parsed.data.locale) {
+    await updateUserLocale({ userId: user.id, locale: parsed.data.locale }).catch((error: unknown) => {
+      console.error("could not store the locale", error); // the cookie already switched the UI
+    });
+  }
 }

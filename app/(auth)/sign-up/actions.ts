@@ -1,7 +1,9 @@
 "use server";
 
+import { headers } from "next/headers";
 import { getLocale } from "next-intl/server";
 import { hashPassword } from "@/lib/auth/password";
+import { allowSignUp, clientIp } from "@/lib/auth/throttle";
 import { CONSENT_PURPOSE, fieldErrorsOf, signUpSchema, type AuthErrorKey, type FieldErrors } from "@/lib/auth/validation";
 import { createUser, EmailTakenError, findCredentialsByEmail } from "@/lib/data/users";
 
@@ -18,6 +20,9 @@ export async function signUpAction(input: unknown): Promise<SignUpResult> {
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf<SignUpField>(parsed.error) };
   const { email, password, name } = parsed.data;
   try {
+    if (!(await allowSignUp(clientIp(Object.fromEntries(await headers()))))) {
+      return { ok: false, fieldErrors: {}, formError: "rateLimited" };
+    }
     // Sign-up may say an e-mail is taken (the user must learn it); checking first spares argon2 work.
     if (await findCredentialsByEmail({ email })) return { ok: false, fieldErrors: { email: "emailTaken" } };
     const passwordHash = await hashPassword(password);
