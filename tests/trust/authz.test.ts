@@ -1,0 +1,196 @@
+/**
+ * Authorization everywhere: signed in as borrower B, every server action, route handler and page
+ * with an id in its input is tried on borrower A's ids (event row, drop date, recovery step,
+ * appeal, API token, CSV mapping). Each must answer "not found" (404 / notFound() / the action's
+ * notFound|invalid|unknownStep), and every row A owns must be byte-for-byte what it was.
+ *
+ * The session and the app's `db` are replaced (vi.mock) so the real actions, routes and pages
+ * run against a test database as B; tests/trust/authz-inventory.test.ts makes sure every action,
+ * route and page with params in app/ is listed here.
+ */
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describeDatabases } from "@/lib/db/test-db";
+import type { AppUser } from "@/lib/data/users";
+import { form, seedBorrowers, snapshotOf, DROP_DATE, SECRET_OF_A, type Borrowers } from "./authz-fixtures";
+
+const h = vi.hoisted(() => ({ db: null as unknown, user: null as unknown }));
+
+vi.mock("@/lib/db", () => ({
+  get db() {
+    return h.db;
+  },
+}));
+vi.mock("@/lib/auth/session", async () => {
+  const { AppError, toErrorResponse } = await import("@/lib/errors");
+  return {
+    getCurrentUser: async () => h.user,
+    requireUser: async () => {
+      if (!h.user) throw new Error("NEXT_REDIRECT:/sign-in");
+      return h.user;
+    },
+    requireUserOrNull: async () => h.user,
+    unauthorized: () => toErrorResponse(new AppError("unauthorized", "Sign in first.")),
+  };
+});
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+vi.mock("next/navigation", () => ({
+  notFound: () => {
+    throw new Error("NEXT_NOT_FOUND");
+  },
+  redirect: (url: string) => {
+    throw new Error(`NEXT_REDIRECT:${url}`);
+  },
+}));
+vi.mock("next-intl/server", () => ({
+  getTranslations: async () => Object.assign((k: string) => k, { rich: (k: string) => k, has: () => true }),
+  getLocale: async () => "en",
+}));
+
+/** What an action or page did: its return value, or the Next control-flow error it threw. */
+async function outcome(fn: () => unknown): Promise<unknown> {
+  try {
+    return await fn();
+  } catch (err) {
+    const m = /^NEXT_(NOT_FOUND|REDIRECT:.*)$/.exec((err as Error).message);
+    if (m) return m[1];
+    throw err;
+  }
+}
+
+describeDatabases("B cannot reach A's data", (ctx) => {
+  let s: Borrowers;
+  let before: Awaited<ReturnType<typeof snapshotOf>>;
+
+  beforeAll(async () => {
+    h.db = ctx().prisma;
+    s = await seedBorrowers(ctx().prisma);
+    before = await snapshotOf(ctx().prisma, s.a.id);
+  });
+  beforeEach(() => {
+    h.db = ctx().prisma;
+    h.user = s.b satisfies AppUser;
+  });
+  // Checked after every test rather than once: a failure names the route that changed A's rows.
+  const aUnchanged = async () => expect(await snapshotOf(ctx().prisma, s.a.id)).toEqual(before);
+
+  describe("server actions", () => {
+    it("data: editing or deleting A's event row -> notFound", async () => {
+      const { saveEventAction, deleteEventAction } = await import("@/app/(app)/data/actions");
+      const edit = await saveEventAction({ rowId: s.eventRowId, event: { type: "borrow", date: "2025-01-10", amount: 1, loanId: "L-1", termMonths: 3 } });
+      expect(edit).toEqual({ ok: false, error: "notFound" });
+      expect(await deleteEventAction(s.eventRowId)).toEqual({ ok: false, error: "notFound" });
+      await aUnchanged();
+    });
+
+    it("appeal: saving a letter for A's drop, or recording a filing of A's appeal -> invalid", async () => {
+      const { saveAppealAction, recordFilingAction } = await import("@/app/(app)/drops/[date]/appeal/actions");
+      const save = await saveAppealAction({}, form({ dropDate: DROP_DATE, language: "en", body: "B tries to write into A's appeal letter." }));
+      expect(save).toEqual({ error: "invalid" });
+      const filing = form({ dropDate: DROP_DATE, appealId: s.appealId, filedAt: "2025-04-05", filedWith: "B", outcome: "refused" });
+      expect(await recordFilingAction({}, filing)).toEqual({ error: "invalid" });
+      await aUnchanged();
+    });
+
+    it("recovery: marking a step of A's drop -> unknownStep", async () => {
+      const { setStepStatusAction } = await import("@/app/(app)/recovery/actions");
+      for (const status of ["done", "skipped", "todo"]) {
+        const res = await setStepStatusAction({ ok: false }, form({ dropDate: DROP_DATE, stepCode: s.stepCode, status, on: "2025-04-03" }));
+        expect(res).toEqual({ ok: false, error: "unknownStep" });
+      }
+      await aUnchanged();
+    });
+
+    it("tokens: revoking A's token -> notFound, and A's token still authenticates", async () => {
+      const { revokeTokenAction } = await import("@/app/(app)/settings/tokens/actions");
+      expect(await revokeTokenAction(null, form({ tokenId: s.tokenA.apiToken.id }))).toEqual({ ok: false, error: { key: "notFound" } });
+      const { authenticateApiToken } = await import("@/lib/data/api-tokens");
+      expect((await authenticateApiToken(ctx().prisma, s.tokenA.token))?.userId).toBe(s.a.id);
+      // authenticateApiToken touched A's lastUsedAt: that is A's own use, not B's doing.
+      before = await snapshotOf(ctx().prisma, s.a.id);
+    });
+
+    it("profile: naming A's drop sends B to the dashboard, not to A's drop", async () => {
+      const { saveProfileAction } = await import("@/app/(app)/profile/actions");
+      const res = await outcome(() => saveProfileAction({}, form({ monthlyIncome: "9000", effectiveDate: "2025-01-05", drop: DROP_DATE })));
+      expect(res).toBe("REDIRECT:/dashboard");
+      await aUnchanged();
+    });
+  });
+
+  describe("pages with params", () => {
+    it("/data/events/[A's row id] -> 404", async () => {
+      const { default: Page } = await import("@/app/(app)/data/events/[id]/page");
+      expect(await outcome(() => Page({ params: Promise.resolve({ id: s.eventRowId }) }))).toBe("NOT_FOUND");
+    });
+
+    it("/drops/[A's drop date], its layout and its appeal page -> 404", async () => {
+      const params = Promise.resolve({ date: DROP_DATE });
+      const searchParams = Promise.resolve({});
+      const { default: Layout } = await import("@/app/(app)/drops/[date]/layout");
+      const { default: DropPage } = await import("@/app/(app)/drops/[date]/page");
+      const { default: AppealPage } = await import("@/app/(app)/drops/[date]/appeal/page");
+      expect(await outcome(() => Layout({ children: null, params }))).toBe("NOT_FOUND");
+      expect(await outcome(() => DropPage({ params, searchParams }))).toBe("NOT_FOUND");
+      expect(await outcome(() => AppealPage({ params, searchParams }))).toBe("NOT_FOUND");
+      await aUnchanged();
+    });
+  });
+
+  describe("route handlers", () => {
+    // B's history may hold ids that look like A's (B may import them): A's content is the tell.
+    const leaksA = (text: string) => text.includes(SECRET_OF_A) || text.includes(s.a.email);
+
+    it("exports and the dashboard data carry only B's events", async () => {
+      const json = await import("@/app/api/app/export/json/route");
+      const csv = await import("@/app/api/app/export/csv/route");
+      const dash = await import("@/app/api/app/dashboard/route");
+      for (const res of [await json.GET(new Request("http://x/api/app/export/json")), await csv.GET(new Request("http://x/api/app/export/csv")), await dash.GET()]) {
+        expect(res.status).toBe(200);
+        const text = await res.text();
+        expect(text).toContain("b-");
+        expect(leaksA(text)).toBe(false);
+      }
+      // B's own export wrote B's audit row, none of A's.
+      await aUnchanged();
+    });
+
+    it("importing a file that reuses A's event ids writes B's rows only", async () => {
+      const preview = await import("@/app/api/app/import/preview/route");
+      const commit = await import("@/app/api/app/import/commit/route");
+      const doc = { ...(await import("@/lib/api/v1/test-helpers")).sampleDocument() };
+      // Limits left out so B still has no drop of their own for the later tests.
+      doc.events = doc.events.filter((e) => e.type !== "limit").map((e) => ({ ...e, id: `a-${e.id}` }));
+      const req = () => new Request("http://app.test/api/app/import/x", { method: "POST", headers: { origin: "http://app.test", host: "app.test" }, body: JSON.stringify(doc) });
+      const p = await (await preview.POST(req())).json();
+      // Against B's rows, A's ids are all fresh: the preview reveals nothing of A's history.
+      expect(p).toMatchObject({ kind: "preview", fresh: 8, changed: 0, known: 0 });
+      expect((await commit.POST(req())).status).toBe(200);
+      expect(await ctx().prisma.event.count({ where: { userId: s.b.id, eventId: { startsWith: "a-" } } })).toBe(8);
+      await aUnchanged();
+    });
+
+    it("the sync API with B's token sees and changes only B's history", async () => {
+      const { apiRequest } = await import("@/lib/api/v1/test-helpers");
+      const history = await import("@/app/api/v1/history/route");
+      const explanations = await import("@/app/api/v1/explanations/route");
+      const got = await history.GET(apiRequest("/api/v1/history", { token: s.tokenB.token }));
+      expect(leaksA(await got.text())).toBe(false);
+      const drops = await (await explanations.GET(apiRequest("/api/v1/explanations", { token: s.tokenB.token }))).json();
+      expect(drops.drops.map((d: { date: string }) => d.date)).not.toContain(DROP_DATE);
+      // A's token *id* is not a credential.
+      expect((await history.GET(apiRequest("/api/v1/history", { token: s.tokenA.apiToken.id }))).status).toBe(401);
+      await aUnchanged();
+    });
+
+    it("without a session every cookie route answers 401 and every page redirects to sign-in", async () => {
+      h.user = null;
+      const dash = await import("@/app/api/app/dashboard/route");
+      const json = await import("@/app/api/app/export/json/route");
+      expect((await dash.GET()).status).toBe(401);
+      expect((await json.GET(new Request("http://x/api/app/export/json"))).status).toBe(401);
+      const { default: Page } = await import("@/app/(app)/data/events/[id]/page");
+      expect(await outcome(() => Page({ params: Promise.resolve({ id: s.eventRowId }) }))).toBe("REDIRECT:/sign-in");
+      await aUnchanged();
+    });
+  });
+});
