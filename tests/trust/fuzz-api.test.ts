@@ -93,7 +93,7 @@ describeDatabases("sync API and import service under bad input", (ctx) => {
     const big = `{${head},"events":[${'{"type":"activity","date":"2025-01-01","kind":"login"},'.repeat(400_000)}{"type":"activity","date":"2025-01-01","kind":"login"}]}`;
     expect(big.length).toBeGreaterThan(20 * 1024 * 1024);
     // Declared honestly, then declared small but sent large (the reader must count what arrives).
-    for (const headers of [{}, { "content-length": "100" }]) {
+    for (const headers of [{}, { "content-length": "100" }] as Record<string, string>[]) {
       const res = await post(token, big, headers);
       expect(res.status).toBe(413);
       expect((await res.json()).error.code).toBe("payload_too_large");
