@@ -53,7 +53,8 @@ test("dashboard: chart with drop markers, ranges, overlays and the health card",
 test("a drop's reasons, UPDATE_INCOME through the profile form, and the explanation changes", async ({ page }) => {
   await signIn(page, DEMO.email, DEMO.password);
   await expectDashboard(page);
-  await page.getByTestId("dashboard-overview").getByRole("link", { name: /Oct 15, 2026/ }).click();
+  // The marker in the chart itself is the link (keyboard: Tab to it, Enter).
+  await page.getByTestId("dashboard-overview").getByRole("link", { name: /Limit drop on Oct 15, 2026/ }).click();
   await expect(page).toHaveURL(new RegExp(`/drops/${INCOME_DROP}$`));
   await expect(page.getByTestId("drop-headline")).toContainText("Your limit fell from ¥12,000 to ¥9,000");
   await expect(page.getByTestId("drop-headline")).toContainText("Main reason:");

@@ -173,7 +173,14 @@ export function TimelineView({ range, drops, bands, scoreScale, currency, overla
       {overlays.size > 0 ? (
         <div style={{ height: 28 + overlays.size * 14 }} className="w-full" aria-hidden="true">
           <ResponsiveContainer width="100%" height="100%">
-            <ComposedChart data={rows} syncId={`tl-${range.key}`} margin={{ top: 4, right: 44, bottom: 4, left: 56 }}>
+            <ComposedChart
+              data={rows}
+              syncId={`tl-${range.key}`}
+              margin={{ top: 4, right: 44, bottom: 4, left: 56 }}
+              // Decorative duplicate of the main chart's x: not a second tab stop for keyboards.
+              accessibilityLayer={false}
+              tabIndex={-1}
+            >
               {xAxis(true)}
               <YAxis yAxisId="lane" hide domain={[0.5, 4.5]} />
               <ZAxis dataKey="n" range={[16, 16]} />

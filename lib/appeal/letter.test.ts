@@ -61,6 +61,7 @@ describe("appealLetter", () => {
     ];
     const { body } = appealLetter({ ...base, history: { events: late, borrower }, language: "en" });
     expect(body).toContain("I acknowledge 1 late payment");
+    expect(body).not.toContain("no late or overdue payments");
     expect(body).not.toContain("none of them late");
     expect(body).not.toContain("monthly income");
   });

@@ -60,6 +60,8 @@ export function appealLetter(input: LetterInput): { subject: string; body: strin
   // The six a reviewer looks for first; claims about income only when income is on record.
   const notApplying = PRIORITY.filter((c) => f.notApplying.includes(c))
     .filter((c) => (c !== "INCOMPLETE_PROFILE" || verified.length === 3) && ((c !== "INCOME_DECREASE" && c !== "HIGH_DEBT_BURDEN") || f.monthlyIncome !== null))
+    // Never claim "no late payments" next to an acknowledged one, even if it fell outside the window.
+    .filter((c) => c !== "OVERDUE" || f.late === 0)
     .slice(0, 6);
   if (notApplying.length) context.push(T.notApplying(notApplying.map((c) => T.reasons[c])));
   if (f.applying.length) context.push(T.applying(f.applying.map((c) => nameOf(c, lang))));

@@ -66,7 +66,7 @@ export default async function AppealPage({ params, searchParams }: Props) {
         </nav>
       </div>
       <Card className="print:border-0 print:p-0 print:shadow-none">
-        <AppealEditor key={`${language}-${draft?.id ?? "new"}`} dropDate={view.drop.date} language={language} subject={letter.subject} initialBody={draft?.body ?? letter.body} generatedBody={letter.body} />
+        <AppealEditor key={language} dropDate={view.drop.date} language={language} subject={letter.subject} initialBody={draft?.body ?? letter.body} generatedBody={letter.body} />
         {draft ? <p className="mt-2 text-xs text-slate-500 print:hidden">{t("draftNote")}</p> : null}
       </Card>
       {appeals.length > 0 ? (
