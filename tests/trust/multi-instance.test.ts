@@ -1,0 +1,156 @@
+/**
+ * Several instances: two production servers (`next start` from one build in .next-multi) share
+ * one freshly migrated PostgreSQL database and one NEXTAUTH_SECRET, as a deployment behind a load
+ * balancer would. Concurrent syncs with overlapping events and Idempotency-Keys shared across the
+ * two instances must lose and duplicate nothing and never answer 5xx; a server SIGKILLed in the
+ * middle of a 100,000-event import must leave the user's events as they were before it, or as
+ * they are after it, never in between.
+ *
+ * Needs TEST_DATABASE_URL (skipped with the reason otherwise; a failure when CI=true, as in
+ * lib/db/test-db.ts). Builds the app into .next-multi the first time (minutes); later runs reuse it.
+ */
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiToken } from "@/lib/data/api-tokens";
+import { openTestDatabase, TEST_DATABASE_URL_VAR, type TestDatabase } from "@/lib/db/test-db";
+import { ensureBuild, startNext, type NextServer } from "@/scripts/lib/next-server";
+
+const DIST = ".next-multi";
+const serverUrl = process.env[TEST_DATABASE_URL_VAR]?.trim();
+const borrower = { currency: "CNY", product: "Jiebei", scoreScale: { min: 350, max: 950 } };
+const doc = (events: object[]) => ({ format: "credit-health-history", version: 1, borrower, events });
+const dayOf = (n: number) => new Date(Date.UTC(2015, 0, 1) + (n % 3650) * 86_400_000).toISOString().slice(0, 10);
+/** Event `n`, always with the same content: two documents naming it agree on what it is. */
+const borrowEvent = (n: number) => ({ id: `m-${n}`, type: "borrow", date: dayOf(n), amount: 100 + n, loanId: `L${n}`, termMonths: 1 });
+
+if (!serverUrl) {
+  describe("two production instances on one PostgreSQL", () => {
+    const reason = `needs ${TEST_DATABASE_URL_VAR} (e.g. postgresql://postgres@127.0.0.1:5433/postgres)`;
+    if (process.env.CI === "true") {
+      it(`${reason}; it is required when CI=true`, () => {
+        throw new Error(`${TEST_DATABASE_URL_VAR} must be set when CI=true: the multi-instance test cannot be skipped in CI.`);
+      });
+    } else {
+      it.skipIf(true)(`skipped: ${reason}`, () => {});
+    }
+  });
+} else {
+  describe("two production instances on one PostgreSQL", () => {
+    let db: TestDatabase;
+    let servers: NextServer[] = [];
+    let token: string;
+    let userId: string;
+
+    beforeAll(async () => {
+      await ensureBuild(DIST, { log: console.log });
+      db = await openTestDatabase("postgres");
+      const env = { DATABASE_URL: (db.target as { url: string }).url, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") };
+      servers = await Promise.all([startNext({ distDir: DIST, env }), startNext({ distDir: DIST, env })]);
+      const user = await db.prisma.user.create({ data: { email: `multi-${Date.now()}@example.com`, passwordHash: "x" } });
+      userId = user.id;
+      ({ token } = await createApiToken(db.prisma, { userId, name: "multi" }));
+    }, 25 * 60_000);
+
+    afterAll(async () => {
+      await Promise.all(servers.map((s) => s.stop()));
+      await db?.close();
+    });
+
+    const statuses: number[] = [];
+    /** POSTs a document; a 409 (the key is in flight on the other instance) is retried as a client would. */
+    async function sync(server: NextServer, body: string, key?: string) {
+      for (let attempt = 0; ; attempt++) {
+        const res = await fetch(`${server.url}/api/v1/history`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...(key ? { "idempotency-key": key } : {}) },
+          body,
+        });
+        statuses.push(res.status);
+        if (res.status === 409 && attempt < 100) {
+          await res.arrayBuffer();
+          await new Promise((r) => setTimeout(r, 150));
+          continue;
+        }
+        return { status: res.status, replayed: res.headers.get("idempotent-replayed"), json: await res.json() };
+      }
+    }
+
+    it("concurrent overlapping syncs across both instances: no duplicate, no loss, no 5xx", { timeout: 120_000 }, async () => {
+      // Six documents of 120 events each, every one overlapping its neighbours by 80 events.
+      const bodies = Array.from({ length: 6 }, (_, k) => JSON.stringify(doc(Array.from({ length: 120 }, (_, i) => borrowEvent(k * 40 + i)))));
+      const [s1, s2] = servers as [NextServer, NextServer];
+      const pairs = bodies.map((body, k) => Promise.all([sync(s1, body, `sync-${k}`), sync(s2, body, `sync-${k}`)]));
+      const plain = bodies.map((body, k) => sync(k % 2 ? s1 : s2, body));
+      const [keyed, unkeyed] = await Promise.all([Promise.all(pairs), Promise.all(plain)]);
+
+      expect(statuses.filter((s) => s >= 500)).toEqual([]);
+      for (const r of [...keyed.flat(), ...unkeyed]) expect(r.status).toBe(200);
+      for (const [a, b] of keyed) {
+        // The same key on two instances ran once: one answer is the other's replay.
+        expect(a.json).toEqual(b.json);
+        expect([a.replayed, b.replayed].sort()).toEqual([null, "true"]);
+      }
+      const expected = new Set(Array.from({ length: 5 * 40 + 120 }, (_, n) => `m-${n}`));
+      const rows = await db.prisma.event.findMany({ where: { userId }, select: { eventId: true, payload: true } });
+      expect(rows).toHaveLength(expected.size);
+      expect(new Set(rows.map((r) => r.eventId))).toEqual(expected);
+      for (const r of rows) expect(r.payload).toEqual(borrowEvent(Number(r.eventId.slice(2))));
+      // Six keyed imports ran once each, six unkeyed ones ran each: twelve, not eighteen.
+      expect(await db.prisma.auditLog.count({ where: { userId, action: "api.import" } })).toBe(12);
+    });
+
+    it("an instance SIGKILLed in the middle of a 100,000-event import leaves all or nothing", { timeout: 180_000 }, async () => {
+      const before = await db.prisma.event.count({ where: { userId } });
+      const big = doc(Array.from({ length: 100_000 }, (_, n) => ({ id: `big-${n}`, type: "activity", date: dayOf(n), kind: "login" })));
+      const body = JSON.stringify(big);
+      const [victim, survivor] = servers as [NextServer, NextServer];
+      const inFlight = fetch(`${victim.url}/api/v1/history`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body,
+      }).then(
+        (r) => r.status,
+        () => "connection lost",
+      );
+
+      // Wait until the victim's import transaction is open in PostgreSQL, then kill it there.
+      const watcher = new pg.Client({ connectionString: (db.target as { url: string }).url });
+      await watcher.connect();
+      const counts: number[] = [];
+      try {
+        const deadline = Date.now() + 90_000;
+        for (;;) {
+          const { rows } = await watcher.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL AND query ILIKE '%"Event"%'`,
+          );
+          if (rows[0].n > 0) break;
+          if (Date.now() > deadline) throw new Error("the import transaction never started");
+          await new Promise((r) => setTimeout(r, 25));
+        }
+        await victim.kill();
+        servers = servers.filter((s) => s !== victim);
+        expect(await inFlight).toBe("connection lost");
+        // PostgreSQL rolls the orphaned transaction back once it sees the socket closed; meanwhile
+        // and after, a reader sees the old count, never a part of the import.
+        const settle = Date.now() + 30_000;
+        for (;;) {
+          counts.push(Number((await watcher.query(`SELECT count(*)::int AS n FROM "Event" WHERE "userId" = $1`, [userId])).rows[0].n));
+          const { rows } = await watcher.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL`);
+          if (rows[0].n === 0 || Date.now() > settle) break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        counts.push(await db.prisma.event.count({ where: { userId } }));
+      } finally {
+        await watcher.end();
+      }
+      for (const n of counts) expect([before, before + 100_000]).toContain(n);
+
+      // The surviving instance takes the same import and completes it.
+      const retry = await sync(survivor, body);
+      expect(retry.status).toBe(200);
+      expect(retry.json.total).toBe(before + 100_000);
+      expect(await db.prisma.event.count({ where: { userId } })).toBe(before + 100_000);
+    });
+  });
+}
