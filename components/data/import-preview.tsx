@@ -62,7 +62,7 @@ export function ImportPreview({ preview }: { preview: Ready }) {
                 {n} × {reason}
                 <span className="text-xs text-slate-400">
                   {" "}
-                  ({p.skippedSample.filter((s) => s.reason === reason).slice(0, 5).map((s) => `#${s.line}`).join(", ")})
+                  ({t("importPage.lines", { list: p.skippedSample.filter((s) => s.reason === reason).slice(0, 5).map((s) => s.line).join(", ") })})
                 </span>
               </li>
             ))}

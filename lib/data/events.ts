@@ -47,8 +47,13 @@ export async function listEvents(
   const cursor = options.cursor ?? null;
   const backwards = cursor?.dir === "before";
   const cmp = backwards ? "gt" : "lt";
+  // The redundant bound on day alone is what lets the index range-scan from the cursor: the OR
+  // by itself is not sargable, and the planner would read the user's rows from the newest one.
   const keyset = cursor
-    ? { OR: [{ day: { [cmp]: dayDate(cursor.day) } }, { day: dayDate(cursor.day), id: { [cmp]: cursor.id } }] }
+    ? {
+        day: { [backwards ? "gte" : "lte"]: dayDate(cursor.day) },
+        OR: [{ day: { [cmp]: dayDate(cursor.day) } }, { day: dayDate(cursor.day), id: { [cmp]: cursor.id } }],
+      }
     : {};
   const order = backwards ? "asc" : "desc";
   const found = await db.event.findMany({
