@@ -51,7 +51,7 @@ export function ProfileForm({ defaults, today, drop }: { defaults: ProfileDefaul
         <legend className="mb-1 text-sm font-medium">{t("verification")}</legend>
         {FLAGS.map((k) => (
           <label key={k} className="flex min-h-10 items-center gap-3 text-sm">
-            <input type="checkbox" name={k} defaultChecked={defaults[k] ?? false} className="size-5 accent-brand-600" />
+            <input type="checkbox" name={k} defaultChecked={defaults[k] ?? false} className="size-5 shrink-0 accent-brand-600" />
             {t(`flags.${k}`)}
           </label>
         ))}

@@ -22,6 +22,16 @@ function stepHref(code: StepCode, dropDate: string): { href: string; external?: 
       return { href: "https://ipcrs.pbccrc.org.cn/", external: true };
     case "WAIT_AND_RECHECK":
       return { href: "/data" };
+    // Behaviour steps are done outside the app; the what-if page shows when their signals clear.
+    case "PAUSE_CREDIT_APPLICATIONS":
+      return { href: "/what-if?noNewApplications=on&horizon=180" };
+    case "REDUCE_UTILIZATION":
+      return { href: "/what-if?payDown=0.5&horizon=90" };
+    case "REPAY_ON_SCHEDULE":
+    case "PLAN_FEWER_LARGER_BORROWINGS":
+      return { href: "/what-if?repayOnSchedule=on&horizon=180" };
+    case "USE_ACCOUNT_REGULARLY":
+      return { href: "/what-if?keepUsingAccount=on&horizon=90" };
     default:
       return null;
   }
@@ -81,7 +91,7 @@ export async function RecoveryChecklist({ drop, states, assessment, today, curre
                     </a>
                   ) : (
                     <Link href={link.href} className={buttonClasses("secondary", "mt-3 min-h-10 py-1.5")}>
-                      {t(`go.${step.code}`)}
+                      {t.has(`go.${step.code}`) ? t(`go.${step.code}`) : t("go.whatIf")}
                     </Link>
                   )
                 ) : null}

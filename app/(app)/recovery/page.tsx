@@ -33,6 +33,9 @@ export default async function RecoveryPage() {
       <header>
         <h1 className="text-2xl font-semibold tracking-tight">{t("pageTitle")}</h1>
         <p className="mt-1 text-slate-600 dark:text-slate-400">{t("pageLead")}</p>
+        <Link href="/what-if" className="mt-2 inline-flex min-h-10 items-center text-sm font-medium text-brand-700 hover:underline dark:text-brand-300">
+          {t("whatIfLink")} →
+        </Link>
       </header>
       {history.events.length === 0 ? (
         <FirstRunGuide />

@@ -52,7 +52,7 @@ export default async function WhatIfPage({ searchParams }: Props) {
             <legend className="mb-1 font-medium">{t("actionsLegend")}</legend>
             {CHECKS.map((k) => (
               <label key={k} className="flex min-h-10 items-center gap-3 text-sm">
-                <input type="checkbox" name={k} defaultChecked={q[k]} className="size-5 accent-brand-600" />
+                <input type="checkbox" name={k} defaultChecked={q[k]} className="size-5 shrink-0 accent-brand-600" />
                 {t(`actions.${k}`)}
               </label>
             ))}
