@@ -54,11 +54,13 @@ export function ImportFlow() {
   };
 
   const preview = async () => {
+    // On failure go back to where the borrower was (the mapping form keeps its choices).
+    const back: Step = step.name === "mapping" ? step : { name: "idle" };
     const res = await send<Preview>("/api/app/import/preview", "reading");
     if (!res) return;
     if (!res.ok) {
       fail(res);
-      setStep(mapping.current ? (s) => s : { name: "idle" });
+      setStep(back);
       return;
     }
     const p = res.body;
@@ -70,12 +72,13 @@ export function ImportFlow() {
   };
 
   const commit = async () => {
+    const back = step;
     const res = await send<ImportOutcome>("/api/app/import/commit", "importing");
     if (!res) return;
     if (res.ok) setStep({ name: "done", outcome: res.body });
     else {
       fail(res);
-      setStep({ name: "idle" });
+      setStep(back);
     }
   };
 

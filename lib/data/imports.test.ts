@@ -59,6 +59,14 @@ describeDatabases("import service", (ctx) => {
     expect(await previewImport(prisma, { userId, bytes: utf8(JSON.stringify(file)) })).toMatchObject({ format: "history-json", ok: true, fresh: 1, changed: 1, known: 1 });
   });
 
+  it("keeps the borrower's own score scale when a JSON file has no borrower block", async () => {
+    const { prisma } = ctx();
+    const userId = (await prisma.user.create({ data: { email: `imp${++seq}-${Date.now()}@example.com`, passwordHash: "x", scoreMin: 300, scoreMax: 850 } })).id;
+    const file = { ...DOC, events: [{ id: "s", type: "score", date: "2025-01-01", score: 320 }] };
+    expect(await commitImport(prisma, { userId, bytes: utf8(JSON.stringify(file)) })).toMatchObject({ added: 1 });
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: userId } })).toMatchObject({ scoreMin: 300, scoreMax: 850 });
+  });
+
   it("reports problems by JSON path and by CSV line, and stores nothing from a file with any problem", async () => {
     const { prisma } = ctx();
     const userId = await newUser();

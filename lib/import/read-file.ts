@@ -43,7 +43,7 @@ export function readImportFile(bytes: Uint8Array, options: { borrower: Borrower;
   if (detected.format === "refused") return { kind: "refused", message: detected.message };
 
   if (detected.format === "history-json") {
-    const parsed = parseHistoryJson(decodeBytes(bytes).text, { now: options.now });
+    const parsed = parseJsonKeepingBorrower(decodeBytes(bytes).text, options.borrower, options.now);
     if (!parsed.ok) return { kind: "parsed", format: "history-json", document: null, rowsTotal: 0, skipped: [], unmappedTypeValues: [], problems: parsed.problems };
     return { kind: "parsed", format: "history-json", document: parsed.document, rowsTotal: parsed.document.events.length, skipped: [], unmappedTypeValues: [], problems: [] };
   }
@@ -77,6 +77,21 @@ export function readImportFile(bytes: Uint8Array, options: { borrower: Borrower;
   const checked = parseHistory({ format: "credit-health-history", version: 1, borrower: options.borrower, events }, { now: options.now });
   if (!checked.ok) return { ...base, document: null, problems: checked.problems.map((p) => describeEventPath(p, events)) };
   return { ...base, document: checked.document, problems: [] };
+}
+
+/**
+ * A document without a borrower block would otherwise mean the defaults, and importing it would
+ * reset a borrower's own currency and score scale: keep theirs instead.
+ */
+function parseJsonKeepingBorrower(text: string, borrower: Borrower, now?: Date) {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return parseHistoryJson(text, { now }); // reports the syntax error the usual way
+  }
+  if (value !== null && typeof value === "object" && !Array.isArray(value) && !("borrower" in value)) value = { ...value, borrower };
+  return parseHistory(value, { now });
 }
 
 /** `events[3].date: …` means little in a CSV: name the event's date and id as well. */
