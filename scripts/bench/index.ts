@@ -6,6 +6,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { runCoreBench } from "./core";
 import { printImportBench, runImportBench } from "./import";
+import { printLighthouseBench, runLighthouseBench } from "./lighthouse";
+import { printLoadBench, runLoadBench } from "./load";
 import { runParserBench } from "./parsers";
 
 type Bench = { name: string; run: () => Promise<unknown> };
@@ -34,6 +36,23 @@ const benches: Bench[] = [
     run: async () => {
       const r = await runImportBench();
       printImportBench(r);
+      return r;
+    },
+  },
+  {
+    // Production build on 127.0.0.1 (built into .next-bench the first time), autocannon 50 x 20 s.
+    name: "load",
+    run: async () => {
+      const r = await runLoadBench();
+      printLoadBench(r);
+      return r;
+    },
+  },
+  {
+    name: "lighthouse",
+    run: async () => {
+      const r = await runLighthouseBench();
+      printLighthouseBench(r);
       return r;
     },
   },

@@ -1,0 +1,100 @@
+/**
+ * Lighthouse bench: the dashboard of a signed-in borrower with ten years of data (~30,000 events),
+ * served by a production build on 127.0.0.1, audited by Lighthouse 12 in headless Chromium with the
+ * session cookie passed as an extra header. Reports the performance score, LCP and CLS for the
+ * mobile (Lighthouse's default: emulated mid-range phone, simulated slow 4G) and desktop presets,
+ * and the size of the dashboard's data: the JSON endpoint and the HTML document (which carries the
+ * same data as the RSC payload). Figures only. Run alone: `npx tsx scripts/bench/lighthouse.ts`.
+ */
+import { gzipSync } from "node:zlib";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse, { desktopConfig } from "lighthouse";
+import { startBenchServer } from "./http-fixture";
+
+export const LIGHTHOUSE_BENCH_GOALS = { minPerformance: 0.9, maxLcpMs: 2500, maxCls: 0.1, maxDataKB: 200 } as const;
+
+const CHROME_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export type LighthouseRun = { formFactor: "mobile" | "desktop"; performance: number; lcpMs: number; cls: number; documentKB: number; totalKB: number };
+export type LighthouseBenchResult = {
+  events: number;
+  runs: LighthouseRun[];
+  /** GET /api/app/dashboard: what the page renders, as JSON. */
+  dataKB: number;
+  dataGzipKB: number;
+  goalsMet: boolean;
+};
+
+const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
+
+export async function runLighthouseBench(options: { years?: number } = {}): Promise<LighthouseBenchResult> {
+  const bench = await startBenchServer({ years: options.years ?? 10 });
+  const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH || "/usr/bin/chromium", chromeFlags: CHROME_FLAGS, logLevel: "silent" });
+  try {
+    const url = `${bench.server.url}/dashboard`;
+    const data = await fetch(`${bench.server.url}/api/app/dashboard`, { headers: { cookie: bench.cookie } });
+    if (!data.ok) throw new Error(`dashboard data answered ${data.status}`);
+    const body = Buffer.from(await data.arrayBuffer());
+    // One unmeasured visit so the route is warm, as it is for every visitor but the first.
+    await fetch(url, { headers: { cookie: bench.cookie } }).then((r) => r.arrayBuffer());
+
+    const runs: LighthouseRun[] = [];
+    for (const formFactor of ["mobile", "desktop"] as const) {
+      const result = await lighthouse(
+        url,
+        { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance"], extraHeaders: { Cookie: bench.cookie } },
+        formFactor === "desktop" ? desktopConfig : undefined,
+      );
+      if (!result) throw new Error("lighthouse returned no result");
+      const lhr = result.lhr;
+      if (lhr.runtimeError) throw new Error(`lighthouse: ${lhr.runtimeError.message}`);
+      if (!lhr.finalDisplayedUrl.endsWith("/dashboard")) throw new Error(`lighthouse ended on ${lhr.finalDisplayedUrl}, not the dashboard (sign-in lost?)`);
+      const items = ((lhr.audits["network-requests"]?.details as { items?: { url: string; transferSize?: number }[] })?.items ?? []);
+      runs.push({
+        formFactor,
+        performance: lhr.categories.performance?.score ?? NaN,
+        lcpMs: Math.round(lhr.audits["largest-contentful-paint"]?.numericValue ?? NaN),
+        cls: Math.round((lhr.audits["cumulative-layout-shift"]?.numericValue ?? NaN) * 1000) / 1000,
+        documentKB: kb(items.find((i) => i.url === url)?.transferSize ?? NaN),
+        totalKB: kb(items.reduce((s, i) => s + (i.transferSize ?? 0), 0)),
+      });
+    }
+    const dataKB = kb(body.length);
+    const g = LIGHTHOUSE_BENCH_GOALS;
+    const goalsMet = dataKB < g.maxDataKB && runs.every((r) => r.performance >= g.minPerformance && r.lcpMs < g.maxLcpMs && r.cls < g.maxCls);
+    return { events: bench.events, runs, dataKB, dataGzipKB: kb(gzipSync(body).length), goalsMet };
+  } finally {
+    chrome.kill();
+    await bench.stop();
+  }
+}
+
+export function printLighthouseBench(r: LighthouseBenchResult): void {
+  const g = LIGHTHOUSE_BENCH_GOALS;
+  console.log(`\nLighthouse, dashboard with ${r.events} events (goals: performance >= ${g.minPerformance}, LCP < ${g.maxLcpMs} ms, CLS < ${g.maxCls}, data < ${g.maxDataKB} KB)`);
+  console.table(r.runs.map((x) => ({ "form factor": x.formFactor, performance: x.performance, "LCP ms": x.lcpMs, CLS: x.cls, "document KB (transfer)": x.documentKB, "page total KB": x.totalKB })));
+  console.log(`  dashboard data (GET /api/app/dashboard): ${r.dataKB} KB, ${r.dataGzipKB} KB gzipped`);
+  console.log(`  goals met: ${r.goalsMet ? "yes" : "NO"}`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runLighthouseBench().then(
+    (r) => {
+      printLighthouseBench(r);
+      process.exit(0);
+    },
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}
