@@ -3,10 +3,34 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { OVERLAY_KINDS, RANGE_KEYS, type OverlayKind, type RangeKey, type TimelineData } from "@/lib/timeline/types";
+import { OVERLAY_KINDS, RANGE_KEYS, type DropMarker, type OverlayKind, type RangeKey, type TimelineData } from "@/lib/timeline/types";
 import { usePalette } from "./chart-theme";
 import { TimelineView } from "./timeline-view";
 import { useChartFormat } from "./use-chart-format";
+
+/** The newest drops as chips; older ones wait behind "show more" so ten years stay readable. */
+const SHOWN_DROPS = 6;
+
+function DropLinks({ drops, fmt, temporary }: { drops: DropMarker[]; fmt: ReturnType<typeof useChartFormat>; temporary: string }) {
+  return (
+    <ul className="flex flex-wrap gap-2">
+      {drops.map((drop) => (
+        <li key={drop.date}>
+          <Link
+            href={`/drops/${drop.date}`}
+            className="inline-flex min-h-10 items-center gap-2 rounded-lg border border-rose-200 bg-rose-50 px-3 text-sm text-rose-900 hover:bg-rose-100 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-100 dark:hover:bg-rose-900"
+          >
+            <span className="font-medium">{fmt.day(drop.d)}</span>
+            <span>
+              {fmt.money(drop.previousLimit)} → {fmt.money(drop.newLimit)}
+            </span>
+            {drop.temporary ? <span className="text-xs">({temporary})</span> : null}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** Starts on one year, or on everything when the latest drop is older: the story is on screen. */
 function initialRange(data: TimelineData): RangeKey {
@@ -97,22 +121,13 @@ export function TimelineChart({ data }: { data: TimelineData }) {
       {drops.length > 0 ? (
         <div>
           <h3 className="mb-1 text-sm font-medium text-slate-700 dark:text-slate-300">{t("dropsInRange", { count: drops.length })}</h3>
-          <ul className="flex flex-wrap gap-2">
-            {[...drops].reverse().map((drop) => (
-              <li key={drop.date}>
-                <Link
-                  href={`/drops/${drop.date}`}
-                  className="inline-flex min-h-10 items-center gap-2 rounded-lg border border-rose-200 bg-rose-50 px-3 text-sm text-rose-900 hover:bg-rose-100 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-100 dark:hover:bg-rose-900"
-                >
-                  <span className="font-medium">{fmt.day(drop.d)}</span>
-                  <span>
-                    {fmt.money(drop.previousLimit)} → {fmt.money(drop.newLimit)}
-                  </span>
-                  {drop.temporary ? <span className="text-xs">({t("temporary")})</span> : null}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <DropLinks drops={[...drops].reverse().slice(0, SHOWN_DROPS)} fmt={fmt} temporary={t("temporary")} />
+          {drops.length > SHOWN_DROPS ? (
+            <details className="mt-2">
+              <summary className="inline-flex min-h-10 cursor-pointer items-center text-sm text-brand-700 dark:text-brand-300">{t("moreDrops", { count: drops.length - SHOWN_DROPS })}</summary>
+              <DropLinks drops={[...drops].reverse().slice(SHOWN_DROPS)} fmt={fmt} temporary={t("temporary")} />
+            </details>
+          ) : null}
         </div>
       ) : (
         <p className="text-sm text-slate-600 dark:text-slate-400">{t("noDropsInRange")}</p>
