@@ -43,13 +43,13 @@ export async function EventsTable({ rows, currency }: { rows: EventListRow[]; cu
             const dayLabel = formatDay(format, r.day);
             return (
               <tr key={r.id} className="grid grid-cols-[1fr_auto] gap-x-3 px-4 py-3 sm:table-row sm:p-0" data-testid="event-row" data-type={r.event.type}>
-                <td className="whitespace-nowrap text-slate-600 sm:px-4 sm:py-3 dark:text-slate-400">{dayLabel}</td>
-                <td className="row-start-1 justify-self-end sm:px-4 sm:py-3">
+                <td className="col-start-1 row-start-1 whitespace-nowrap text-slate-600 sm:px-4 sm:py-3 dark:text-slate-400">{dayLabel}</td>
+                <td className="col-start-2 row-start-1 justify-self-end sm:px-4 sm:py-3">
                   <Badge tone={TONE[r.event.type] ?? "neutral"}>{typeLabel}</Badge>
                 </td>
                 <td className="col-span-2 mt-1 break-words font-medium tabular-nums sm:mt-0 sm:px-4 sm:py-3">{eventSummary(r.event, t as never, money)}</td>
                 <td className="hidden max-w-40 truncate text-xs text-slate-500 md:table-cell md:px-4 md:py-3 dark:text-slate-400">{r.event.source ?? "—"}</td>
-                <td className="col-span-2 mt-1 flex justify-end gap-1 sm:mt-0 sm:table-cell sm:px-4 sm:py-2 sm:text-right">
+                <td className="col-span-2 -mb-1 flex justify-end gap-1 sm:mb-0 sm:table-cell sm:px-4 sm:py-2 sm:text-right">
                   <Link
                     href={`/data/events/${encodeURIComponent(r.id)}`}
                     className="inline-flex min-h-10 items-center rounded-lg px-2.5 text-sm font-medium text-brand-700 hover:bg-brand-50 dark:text-brand-300 dark:hover:bg-slate-800"
