@@ -19,7 +19,12 @@ export function DropZoomChart({ zoom }: { zoom: DropZoom }) {
   return (
     <figure className="space-y-2">
       <figcaption className="text-sm text-slate-600 dark:text-slate-400">
-        {t("chartCaption", { from: fmt.day(zoom.range.from), to: fmt.day(zoom.range.to), count: zoom.evidence.length })}
+        {t("chartCaption", {
+          from: fmt.day(zoom.range.from),
+          to: fmt.day(zoom.range.to),
+          // Only what is on screen: evidence older than the window (an earlier income) is not shaded.
+          count: zoom.evidence.filter((e) => e.d >= zoom.range.from && e.d <= zoom.range.to).length,
+        })}
       </figcaption>
       <TimelineView
         range={zoom.range}
