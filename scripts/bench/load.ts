@@ -70,7 +70,7 @@ export async function runLoadBench(options: LoadBenchOptions = {}): Promise<Load
     cases.push(await measure("dashboard data (cookie)", `${url}/api/app/dashboard`, { cookie: bench.cookie }, connections, seconds));
     cases.push(await measure("explanations (bearer)", `${url}/api/v1/explanations`, { authorization: `Bearer ${bench.token}` }, connections, seconds));
     const base = cases[0]!.rps;
-    const ratios = Object.fromEntries(cases.slice(1).map((c) => [c.target, Math.round((c.rps / base) * 100) / 100]));
+    const ratios = Object.fromEntries(cases.slice(1).map((c) => [c.target, Math.round((c.rps / base) * 1000) / 1000]));
     const goalsMet = cases.every((c) => c.errors + c.non2xx === LOAD_BENCH_GOALS.errors && c.p95Ms < LOAD_BENCH_GOALS.p95Ms) && Object.values(ratios).every((r) => r >= LOAD_BENCH_GOALS.minDataToStaticRatio);
     return { engine: bench.engine, events: bench.events, connections, seconds, cases, ratios, goalsMet };
   } finally {

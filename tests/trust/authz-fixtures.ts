@@ -11,9 +11,12 @@ import { setStepStatus } from "@/lib/data/recovery";
 import { sampleDocument } from "@/lib/api/v1/test-helpers";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { explain } from "@/lib/core";
+import { inspectCsv } from "@/lib/history/csv-generic";
 import { loadHistory } from "@/lib/data/history";
 
 export const DROP_DATE = "2025-03-30";
+/** A plain CSV whose header A has a saved column mapping for. */
+export const MAPPED_CSV = "日期,金额\r\n2025-01-10,5000\r\n";
 /** In A's events only: a response to B that contains it has leaked A's data. */
 export const SECRET_OF_A = "SECRET_OF_A";
 
@@ -40,7 +43,9 @@ export async function seedBorrowers(db: PrismaClient) {
   const appealId = await saveAppeal(db, { userId: a.id, dropDate: DROP_DATE, language: "en", body: "A's appeal letter, long enough to be saved." });
   const tokenA = await createApiToken(db, { userId: a.id, name: "A's token" });
   const tokenB = await createApiToken(db, { userId: b.id, name: "B's token" });
-  await db.csvMapping.create({ data: { userId: a.id, headerHash: "a-header", mapping: { columns: { date: "日期" }, fixedType: "borrow" } } });
+  // A remembered a mapping for this header: B's file with the same header must not get it.
+  const { headerHash } = inspectCsv(new TextEncoder().encode(MAPPED_CSV));
+  await db.csvMapping.create({ data: { userId: a.id, headerHash, mapping: { columns: { date: "日期", amount: "金额" }, fixedType: "borrow" } } });
   const eventRow = await db.event.findFirstOrThrow({ where: { userId: a.id, eventId: "a-b1" }, select: { id: true } });
 
   return { a, b, stepCode, appealId, tokenA, tokenB, eventRowId: eventRow.id };

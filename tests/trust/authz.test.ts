@@ -11,7 +11,7 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { describeDatabases } from "@/lib/db/test-db";
 import type { AppUser } from "@/lib/data/users";
-import { form, seedBorrowers, snapshotOf, DROP_DATE, SECRET_OF_A, type Borrowers } from "./authz-fixtures";
+import { form, seedBorrowers, snapshotOf, DROP_DATE, MAPPED_CSV, SECRET_OF_A, type Borrowers } from "./authz-fixtures";
 
 const h = vi.hoisted(() => ({ db: null as unknown, user: null as unknown }));
 
@@ -166,6 +166,12 @@ describeDatabases("B cannot reach A's data", (ctx) => {
       expect(p).toMatchObject({ kind: "preview", fresh: 8, changed: 0, known: 0 });
       expect((await commit.POST(req())).status).toBe(200);
       expect(await ctx().prisma.event.count({ where: { userId: s.b.id, eventId: { startsWith: "a-" } } })).toBe(8);
+      // A's remembered CSV mapping is A's: B's file with the same header is asked to be mapped.
+      const csv = () => new Request("http://app.test/api/app/import/preview", { method: "POST", headers: { origin: "http://app.test", host: "app.test" }, body: MAPPED_CSV });
+      expect(await (await preview.POST(csv())).json()).toMatchObject({ kind: "needs-mapping" });
+      // The control: A, whose mapping it is, gets it applied.
+      h.user = s.a;
+      expect(await (await preview.POST(csv())).json()).toMatchObject({ kind: "preview", mappingRemembered: true });
       await aUnchanged();
     });
 
