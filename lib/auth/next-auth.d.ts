@@ -12,6 +12,8 @@ declare module "next-auth" {
     sessionVersion: number;
     /** Seconds since epoch of the sign-in that minted this session: the absolute lifetime starts here. */
     authAt: number;
+    /** Seconds since epoch of the last activity next-auth recorded: the idle lifetime counts from here. */
+    lastSeen: number;
   }
 }
 
@@ -19,5 +21,6 @@ declare module "next-auth/jwt" {
   interface JWT {
     sessionVersion?: number;
     authAt?: number;
+    lastSeen?: number;
   }
 }

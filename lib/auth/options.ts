@@ -2,14 +2,14 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { clientIp, isSignInBlocked, recordSignInFailure, recordSignInSuccess } from "@/lib/auth/throttle";
+import { LAST_SEEN_REFRESH_SECONDS, SESSION_MAX_AGE_SECONDS, nextLastSeen, nowSeconds } from "@/lib/auth/session-lifetime";
+import { clientIp, signInThrottle } from "@/lib/auth/throttle";
 import { signInSchema } from "@/lib/auth/validation";
+import { recordAudit } from "@/lib/data/audit";
 import { findCredentialsByEmail } from "@/lib/data/users";
+import { db } from "@/lib/db";
 
-/** Absolute session lifetime: 7 days from sign-in, however active the borrower is. */
-export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
-/** How often next-auth may rewrite the session cookie while the borrower is active. */
-export const SESSION_UPDATE_AGE_SECONDS = 24 * 60 * 60;
+export { SESSION_MAX_AGE_SECONDS };
 
 const secureCookies = process.env.NEXTAUTH_URL?.startsWith("https://") ?? false;
 export const SESSION_COOKIE_NAME = `${secureCookies ? "__Secure-" : ""}next-auth.session-token`;
@@ -31,21 +31,31 @@ async function authorize(raw: Record<string, unknown> | undefined, req: { header
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
   const subject = { email, ip: clientIp(req.headers) };
-  if (await isSignInBlocked(subject)) throw new Error(RATE_LIMITED_ERROR);
+  const attempt = await signInThrottle().begin(subject);
+  if (!attempt.allowed) throw new Error(RATE_LIMITED_ERROR);
   const user = await findCredentialsByEmail({ email });
   // A missing user still costs one argon2 verification, like a wrong password.
   const ok = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);
   if (!user || !ok) {
-    await recordSignInFailure(subject);
+    // The failure that locks the account is shown to its owner in the activity log.
+    if (user && attempt.lastChance) await audit({ userId: user.id, action: "signin.locked", ip: subject.ip });
     return null;
   }
-  await recordSignInSuccess(subject);
+  await signInThrottle().succeeded(subject);
+  await audit({ userId: user.id, action: "signin", ip: subject.ip });
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+}
+
+// The activity log must not turn a correct password into a failed sign-in.
+async function audit(entry: { userId: string; action: string; ip: string | null }) {
+  await recordAudit(db, entry).catch((error: unknown) => console.error("could not write the activity log", error));
 }
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
-  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
+  // For JWT sessions next-auth re-encodes the cookie on every /api/auth/session call and ignores
+  // updateAge; how often `lastSeen` really moves is decided in the jwt callback below.
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: LAST_SEEN_REFRESH_SECONDS },
   jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
   useSecureCookies: secureCookies,
   cookies: {
@@ -64,12 +74,18 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     // `user` is only present right after authorize: that moment starts the absolute lifetime.
+    // Later calls move `lastSeen` forward at most every 5 minutes, never for an idle token; a
+    // client `update()` is ignored on purpose, so no claim can be changed from the browser.
     async jwt({ token, user }) {
+      const now = nowSeconds();
       if (user) {
         token.sub = user.id;
         token.sessionVersion = user.sessionVersion;
-        token.authAt = Math.floor(Date.now() / 1000);
+        token.authAt = now;
+        token.lastSeen = now;
+        return token;
       }
+      token.lastSeen = nextLastSeen(token, now);
       return token;
     },
     async session({ session, token }) {
@@ -78,6 +94,7 @@ export const authOptions: NextAuthOptions = {
         user: { id: token.sub ?? "", email: token.email ?? "", name: token.name ?? null },
         sessionVersion: token.sessionVersion ?? -1,
         authAt: token.authAt ?? 0,
+        lastSeen: token.lastSeen ?? 0,
       };
     },
   },

@@ -4,7 +4,7 @@ const getServerSession = vi.fn();
 const findUserById = vi.fn();
 
 vi.mock("next-auth", () => ({ getServerSession: (...args: unknown[]) => getServerSession(...args) }));
-vi.mock("@/lib/auth/options", () => ({ authOptions: {}, SESSION_MAX_AGE_SECONDS: 7 * 24 * 60 * 60 }));
+vi.mock("@/lib/auth/options", () => ({ authOptions: {} }));
 vi.mock("@/lib/data/users", () => ({ findUserById: (...args: unknown[]) => findUserById(...args) }));
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
@@ -16,7 +16,7 @@ const { getCurrentUser, requireUser } = await import("./session");
 
 const now = () => Math.floor(Date.now() / 1000);
 const user = { id: "u1", email: "a@b.co", sessionVersion: 3 };
-const session = (patch: Record<string, unknown> = {}) => ({ user: { id: "u1", email: "a@b.co", name: null }, sessionVersion: 3, authAt: now() - 60, ...patch });
+const session = (patch: Record<string, unknown> = {}) => ({ user: { id: "u1", email: "a@b.co", name: null }, sessionVersion: 3, authAt: now() - 60, lastSeen: now() - 60, ...patch });
 
 describe("requireUser", () => {
   beforeEach(() => {
@@ -38,6 +38,7 @@ describe("requireUser", () => {
     ["a deleted user", session(), null],
     ["older than the absolute lifetime", session({ authAt: now() - 7 * 24 * 60 * 60 - 1 }), user],
     ["no sign-in time", session({ authAt: 0 }), user],
+    ["idle for 30 minutes and a second", session({ authAt: now() - 3600, lastSeen: now() - 30 * 60 - 1 }), user],
   ])("redirects to /sign-in for %s", async (_name, s, u) => {
     getServerSession.mockResolvedValue(s);
     findUserById.mockResolvedValue(u);

@@ -2,7 +2,8 @@ import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
-import { authOptions, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/options";
+import { authOptions } from "@/lib/auth/options";
+import { nowSeconds, sessionState } from "@/lib/auth/session-lifetime";
 import { findUserById, type AppUser } from "@/lib/data/users";
 import { AppError, toErrorResponse } from "@/lib/errors";
 
@@ -14,7 +15,12 @@ export type { AppUser };
  * (bumped on password change or "sign out everywhere"). Cached per request, so a layout and its page
  * share one database read.
  */
-export const getCurrentUser = cache(async (): Promise<AppUser | null> => {
+export const getCurrentUser = cache(async (): Promise<AppUser | null> => (await getCurrentSession())?.user ?? null);
+
+/** The signed-in user with the claims of their session (the settings actions re-issue it from these). */
+export type CurrentSession = { user: AppUser; authAt: number };
+
+export const getCurrentSession = cache(async (): Promise<CurrentSession | null> => {
   let session;
   try {
     session = await getServerSession(authOptions);
@@ -23,11 +29,11 @@ export const getCurrentUser = cache(async (): Promise<AppUser | null> => {
   }
   const userId = session?.user?.id;
   if (!session || !userId) return null;
-  const now = Math.floor(Date.now() / 1000);
-  if (!session.authAt || now - session.authAt > SESSION_MAX_AGE_SECONDS) return null;
+  // The jwt callback never moves lastSeen of an idle token forward, so this sees the cookie's value.
+  if (sessionState({ authAt: session.authAt, lastSeen: session.lastSeen || undefined }, nowSeconds()) !== "active") return null;
   const user = await findUserById({ userId });
   if (!user || user.sessionVersion !== session.sessionVersion) return null;
-  return user;
+  return { user, authAt: session.authAt };
 });
 
 /** For pages and server actions: the signed-in user, or a redirect to /sign-in. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { fieldErrorsOf, signInSchema, signUpSchema } from "./validation";
+import { changeEmailSchema, changePasswordSchema, fieldErrorsOf, signInSchema, signUpSchema } from "./validation";
 
 const valid = { email: " Borrower@Example.COM ", password: "12345678", name: "", consent: true };
 
@@ -42,5 +42,31 @@ describe("signInSchema", () => {
 
   test("non-string input is refused, not thrown", () => {
     expect(signInSchema.safeParse({ email: 42, password: ["x"] }).success).toBe(false);
+  });
+});
+
+describe("changePasswordSchema", () => {
+  test("the new password follows the sign-up rules", () => {
+    const result = changePasswordSchema.safeParse({ currentPassword: "old", newPassword: "short" });
+    expect(fieldErrorsOf(result.error!)).toEqual({ newPassword: "passwordTooShort" });
+  });
+
+  test("the current password is required but not judged by today's length rule", () => {
+    expect(changePasswordSchema.safeParse({ currentPassword: "old", newPassword: "a-long-new-one" }).success).toBe(true);
+    const result = changePasswordSchema.safeParse({ currentPassword: "", newPassword: "a-long-new-one" });
+    expect(fieldErrorsOf(result.error!)).toEqual({ currentPassword: "currentPasswordRequired" });
+  });
+
+  test("the same password again is refused", () => {
+    const result = changePasswordSchema.safeParse({ currentPassword: "same-password", newPassword: "same-password" });
+    expect(fieldErrorsOf(result.error!)).toEqual({ newPassword: "passwordUnchanged" });
+  });
+});
+
+describe("changeEmailSchema", () => {
+  test("normalises the address and requires the password", () => {
+    expect(changeEmailSchema.parse({ email: " New@Example.COM ", password: "x" })).toEqual({ email: "new@example.com", password: "x" });
+    expect(fieldErrorsOf(changeEmailSchema.safeParse({ email: "new@example.com", password: "" }).error!)).toEqual({ password: "currentPasswordRequired" });
+    expect(fieldErrorsOf(changeEmailSchema.safeParse({ email: "nope", password: "x" }).error!)).toEqual({ email: "emailInvalid" });
   });
 });

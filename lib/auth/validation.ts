@@ -24,7 +24,9 @@ const email = z
   .pipe(z.email({ error: "emailInvalid" }));
 
 // Bounded before anything expensive: a 10,000-character password must fail here, never reach argon2.
-const password = z
+// Length is the only rule the client can check; the common-password list is checked on the server
+// (password-policy.ts), since shipping it to the browser would cost a megabyte.
+export const newPasswordSchema = z
   .string({ error: "passwordRequired" })
   .min(1, { error: "passwordRequired" })
   .min(PASSWORD_MIN, { error: "passwordTooShort" })
@@ -36,9 +38,15 @@ export const signInSchema = z.object({
   password: z.string({ error: "passwordRequired" }).min(1, { error: "passwordRequired" }).max(PASSWORD_MAX, { error: "passwordTooLong" }),
 });
 
+// The current password, to confirm a sensitive change: only bounded, never judged by today's rules.
+const currentPassword = z
+  .string({ error: "currentPasswordRequired" })
+  .min(1, { error: "currentPasswordRequired" })
+  .max(PASSWORD_MAX, { error: "currentPasswordWrong" });
+
 export const signUpSchema = z.object({
   email,
-  password,
+  password: newPasswordSchema,
   name: z
     .string()
     .trim()
@@ -47,6 +55,14 @@ export const signUpSchema = z.object({
     .transform((v) => (v ? v : undefined)),
   consent: z.literal(true, { error: "consentRequired" }),
 });
+
+export const changePasswordSchema = z
+  .object({ currentPassword, newPassword: newPasswordSchema })
+  .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], error: "passwordUnchanged" });
+
+export const changeEmailSchema = z.object({ email, password: currentPassword });
+
+export const confirmPasswordSchema = z.object({ password: currentPassword });
 
 export type SignInInput = z.infer<typeof signInSchema>;
 export type SignUpInput = z.input<typeof signUpSchema>;
@@ -58,6 +74,11 @@ export type AuthErrorKey =
   | "passwordRequired"
   | "passwordTooShort"
   | "passwordTooLong"
+  | "passwordTooCommon"
+  | "passwordUnchanged"
+  | "currentPasswordRequired"
+  | "currentPasswordWrong"
+  | "emailUnchanged"
   | "nameTooLong"
   | "consentRequired"
   | "emailTaken"

@@ -3,7 +3,8 @@
 import { headers } from "next/headers";
 import { getLocale } from "next-intl/server";
 import { hashPassword } from "@/lib/auth/password";
-import { allowSignUp, clientIp } from "@/lib/auth/throttle";
+import { isCommonPassword } from "@/lib/auth/password-policy";
+import { clientIp, signInThrottle } from "@/lib/auth/throttle";
 import { CONSENT_PURPOSE, fieldErrorsOf, signUpSchema, type AuthErrorKey, type FieldErrors } from "@/lib/auth/validation";
 import { createUser, EmailTakenError, findCredentialsByEmail } from "@/lib/data/users";
 
@@ -19,8 +20,9 @@ export async function signUpAction(input: unknown): Promise<SignUpResult> {
   const parsed = signUpSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf<SignUpField>(parsed.error) };
   const { email, password, name } = parsed.data;
+  if (isCommonPassword(password)) return { ok: false, fieldErrors: { password: "passwordTooCommon" } };
   try {
-    if (!(await allowSignUp(clientIp(Object.fromEntries(await headers()))))) {
+    if (!(await signInThrottle().allowSignUp(clientIp(await headers())))) {
       return { ok: false, fieldErrors: {}, formError: "rateLimited" };
     }
     // Sign-up may say an e-mail is taken (the user must learn it); checking first spares argon2 work.
