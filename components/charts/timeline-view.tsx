@@ -67,6 +67,8 @@ export function TimelineView({ range, drops, bands, scoreScale, currency, overla
 
   return (
     <div>
+      {/* SVG groups draw no CSS outline: the keyboard focus of a marker is a ring drawn here. */}
+      <style>{`.drop-marker{outline:none}.drop-marker-ring{opacity:0}.drop-marker:focus-visible .drop-marker-ring{opacity:1}`}</style>
       <div style={{ height }} className="w-full">
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart data={rows} syncId={`tl-${range.key}`} margin={{ top: 12, right: 4, bottom: 0, left: 4 }}>
@@ -139,6 +141,7 @@ export function TimelineView({ range, drops, bands, scoreScale, currency, overla
                   ifOverflow="extendDomain"
                   shape={(props: { cx?: number; cy?: number }) => (
                     <g
+                      className="drop-marker"
                       role={focus ? "img" : "link"}
                       aria-label={label}
                       tabIndex={focus ? undefined : 0}
@@ -154,6 +157,7 @@ export function TimelineView({ range, drops, bands, scoreScale, currency, overla
                       <title>{label}</title>
                       {/* A 44px hit area for fingers around an 8–11px visible marker. */}
                       <circle cx={props.cx} cy={props.cy} r={22} fill="transparent" />
+                      <circle className="drop-marker-ring" cx={props.cx} cy={props.cy} r={12} fill="none" stroke={palette.axis} strokeWidth={2} />
                       <circle
                         cx={props.cx}
                         cy={props.cy}
