@@ -1,5 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { clientIpFrom } from "@/lib/auth/client-ip";
 import { toErrorResponse } from "@/lib/errors";
 import { requireApiPrincipal, type ApiPrincipal } from "./auth";
 
@@ -28,8 +29,7 @@ export function apiHandler(getDb: () => PrismaClient, fn: (ctx: ApiContext) => P
   };
 }
 
-/** The client address for the audit log, as the first proxy saw it. */
+/** The client address for the audit log: the one policy of lib/auth/client-ip.ts (X-Forwarded-For only behind TRUST_PROXY). */
 export function clientIp(request: Request): string | null {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip") || null;
+  return clientIpFrom(request.headers);
 }

@@ -4,7 +4,8 @@ import { requireUserOrNull, unauthorized } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { toErrorResponse } from "@/lib/errors";
 import { clientIp } from "@/lib/api/handler";
-import { assertSameOrigin, fileNameFrom, mappingFrom, readFileBody } from "@/lib/import/http";
+import { assertSameOrigin } from "@/lib/auth/csrf";
+import { fileNameFrom, mappingFrom, readFileBody } from "@/lib/import/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

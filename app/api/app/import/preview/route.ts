@@ -2,7 +2,8 @@ import { previewImport, type ImportPreview } from "@/lib/data/imports";
 import { requireUserOrNull, unauthorized } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { toErrorResponse } from "@/lib/errors";
-import { assertSameOrigin, mappingFrom, readFileBody } from "@/lib/import/http";
+import { assertSameOrigin } from "@/lib/auth/csrf";
+import { mappingFrom, readFileBody } from "@/lib/import/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,0 +1,36 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "vitest";
+
+// Every state-changing, cookie-authenticated route handler must call the one CSRF guard.
+// /api/auth is next-auth's (own CSRF token); /api/v1 takes bearer tokens only.
+const root = path.resolve(import.meta.dirname, "../../app/api");
+const EXEMPT = [/^auth\//, /^v1\//];
+
+function routes(dir: string, prefix = ""): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? routes(path.join(dir, e.name), `${prefix}${e.name}/`) : e.name === "route.ts" ? [`${prefix}${e.name}`] : [],
+  );
+}
+
+const mutating = routes(root)
+  .filter((r) => !EXEMPT.some((re) => re.test(r)))
+  .map((r) => ({ route: r, source: readFileSync(path.join(root, r), "utf8") }))
+  .filter(({ source }) => /export\s+(async\s+)?(function|const)\s+(POST|PUT|PATCH|DELETE)\b/.test(source));
+
+test("there are mutating route handlers to check (the scan works)", () => {
+  expect(mutating.map((m) => m.route)).toContain("app/import/commit/route.ts");
+});
+
+test.each(mutating.map((m) => [m.route, m.source]))("%s calls assertSameOrigin from lib/auth/csrf", (_route, source) => {
+  expect(source).toMatch(/from "@\/lib\/auth\/csrf"/);
+  expect(source).toMatch(/assertSameOrigin\(request\)/);
+});
+
+test("no GET handler outside next-auth and the API writes through a data module's mutating call", () => {
+  // A coarse tripwire: GET handlers must not call create/update/delete on the client directly.
+  for (const r of routes(root).filter((x) => !EXEMPT.some((re) => re.test(x)))) {
+    const source = readFileSync(path.join(root, r), "utf8");
+    if (/export\s+(async\s+)?function\s+GET\b/.test(source)) expect(source, r).not.toMatch(/db\.\w+\.(create|update|upsert|delete)/);
+  }
+});
