@@ -39,8 +39,16 @@ function history(options: { events?: number; years?: number }) {
 async function database(engine: "pglite" | "postgres"): Promise<{ target: DbTarget; release: () => void }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "credit-health-bench-"));
   if (engine === "pglite") return { target: { kind: "pglite", dataDir: path.join(dir, "pglite") }, release: () => rmSync(dir, { recursive: true, force: true }) };
-  const url = execFileSync("bash", ["scripts/pg-throwaway.sh", "start", path.join(dir, "pg")], { encoding: "utf8" }).trim();
-  return { target: { kind: "postgres", url }, release: () => execFileSync("bash", ["scripts/pg-throwaway.sh", "stop", path.join(dir, "pg")]) };
+  // The script's own directory: it hands it to the postgres user (a subdirectory of a 0700
+  // temp dir would be unreachable for it) and removes it on stop, even after a failed start.
+  const stop = () => execFileSync("bash", ["scripts/pg-throwaway.sh", "stop", dir]);
+  try {
+    const url = execFileSync("bash", ["scripts/pg-throwaway.sh", "start", dir], { encoding: "utf8" }).trim();
+    return { target: { kind: "postgres", url }, release: stop };
+  } catch (err) {
+    stop();
+    throw err;
+  }
 }
 
 /** Signs in through /api/auth/callback/credentials and returns the session cookie it sets. */

@@ -20,9 +20,11 @@ vi.mock("@/lib/db", () => ({
     return h.db;
   },
 }));
-vi.mock("@/lib/auth/session", async () => {
+// Only the identity lookups are replaced; anything else the module exports stays real.
+vi.mock("@/lib/auth/session", async (importOriginal) => {
   const { AppError, toErrorResponse } = await import("@/lib/errors");
   return {
+    ...(await importOriginal<object>()),
     getCurrentUser: async () => h.user,
     requireUser: async () => {
       if (!h.user) throw new Error("NEXT_REDIRECT:/sign-in");
