@@ -5,7 +5,7 @@
  * is also killed when this process exits, so an interrupted test or bench leaves none behind.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
@@ -26,7 +26,12 @@ export function hasBuild(distDir: string): boolean {
  * tsconfig.json's include; that edit is undone so it is never committed by accident.
  */
 export async function ensureBuild(distDir: string, options: { timeoutMs?: number; log?: (line: string) => void } = {}): Promise<void> {
-  if (hasBuild(distDir)) return;
+  if (hasBuild(distDir)) {
+    // Reused, not rebuilt (a build takes minutes): say so when the sources have moved on since.
+    const newer = newerSource(statSync(path.join(ROOT, distDir, "BUILD_ID")).mtimeMs);
+    if (newer) (options.log ?? console.warn)(`note: ${distDir} is older than ${newer}; delete ${distDir} to test the current code`);
+    return;
+  }
   const tsconfig = path.join(ROOT, "tsconfig.json");
   const before = readFileSync(tsconfig, "utf8");
   options.log?.(`building the app into ${distDir} (once; later runs reuse it)`);
@@ -41,6 +46,23 @@ export async function ensureBuild(distDir: string, options: { timeoutMs?: number
     }
   }
   if (!hasBuild(distDir)) throw new Error(`next build finished without ${distDir}/BUILD_ID`);
+}
+
+/** The first app source file changed after `since` (ms), if any. */
+function newerSource(since: number): string | null {
+  const walk = (dir: string): string | null => {
+    for (const d of readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
+      const rel = path.join(dir, d.name);
+      const hit = d.isDirectory() ? walk(rel) : statSync(path.join(ROOT, rel)).mtimeMs > since ? rel : null;
+      if (hit) return hit;
+    }
+    return null;
+  };
+  for (const dir of ["app", "lib", "components", "messages"]) {
+    const hit = existsSync(path.join(ROOT, dir)) ? walk(dir) : null;
+    if (hit) return hit;
+  }
+  return null;
 }
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<void> {
