@@ -1,11 +1,12 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { formatDay, formatMoney } from "./format";
 
 export type ObservationRow = { id: string; date: string; kind: "limit" | "score"; value: number };
 
-/** Limits and scores, newest first (the caller passes them in that order). */
-export async function ObservationTable({ rows, currency }: { rows: ObservationRow[]; currency: string }) {
+/** The latest limits and scores, newest first (the caller passes them in that order); `total` counts all. */
+export async function ObservationTable({ rows, total, currency }: { rows: ObservationRow[]; total: number; currency: string }) {
   const [t, format] = await Promise.all([getTranslations("dashboard"), getFormatter()]);
   return (
     <Card aria-labelledby="observations-title">
@@ -35,6 +36,13 @@ export async function ObservationTable({ rows, currency }: { rows: ObservationRo
           </tbody>
         </table>
       </div>
+      {total > rows.length ? (
+        <p className="mt-3 text-sm">
+          <Link href="/data" className="font-medium text-brand-700 underline-offset-4 hover:underline dark:text-brand-300">
+            {t("observationsAll", { total })}
+          </Link>
+        </p>
+      ) : null}
     </Card>
   );
 }

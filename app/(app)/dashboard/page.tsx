@@ -7,10 +7,11 @@ import { DashboardOverview } from "@/components/experience/dashboard-overview";
 import { FirstRunGuide } from "@/components/experience/first-run-guide";
 import { Badge } from "@/components/ui/badge";
 import { requireUser } from "@/lib/auth/session";
-import { explain } from "@/lib/core";
-import { listObservations, loadHistory } from "@/lib/data/history";
-import { db } from "@/lib/db";
+import { loadExplained } from "@/lib/data/explained";
+import { calendarDay, type HistoryEvent } from "@/lib/history/schema";
 import { reasonLabeller } from "@/components/dashboard/reason-title";
+
+const RECENT_OBSERVATIONS = 12;
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("dashboard");
@@ -20,7 +21,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DashboardPage() {
   // Each page checks for itself: the layout's check does not protect a page rendered on its own.
   const user = await requireUser();
-  const [t, observations] = await Promise.all([getTranslations("dashboard"), listObservations(db, user.id)]);
+  // One load, shared (per request) with the overview: the explanation carries the platform-wide
+  // context, so this list and the drop pages give the same reasons.
+  const [t, { history, explanation }] = await Promise.all([getTranslations("dashboard"), loadExplained(user.id)]);
+  const observations = history.events.filter((e) => e.type === "limit" || e.type === "score");
   const product = user.product === "Jiebei" ? t("productJiebei") : user.product;
 
   const header = (
@@ -45,11 +49,13 @@ export default async function DashboardPage() {
     );
   }
 
-  const history = await loadHistory(db, user.id);
-  const { drops } = explain(history);
+  const { drops } = explanation;
+  // The latest observations only: a ten-year history holds thousands, and the chart above shows
+  // them all; the full list lives on the data page.
   const rows: ObservationRow[] = observations
-    .map((o) => ({ id: o.eventId, date: o.day, kind: o.type, value: o.value }))
-    .reverse(); // the data layer gives oldest first; the dashboard reads newest first
+    .slice(-RECENT_OBSERVATIONS)
+    .reverse() // the history is oldest first; the dashboard reads newest first
+    .map((e) => toRow(e));
   const labelReason = await reasonLabeller();
 
   return (
@@ -61,9 +67,16 @@ export default async function DashboardPage() {
           <DropList drops={drops} currency={user.currency} labelReason={labelReason} />
         </div>
         <div className="lg:col-span-2">
-          <ObservationTable rows={rows} currency={user.currency} />
+          <ObservationTable rows={rows} total={observations.length} currency={user.currency} />
         </div>
       </div>
     </>
   );
+}
+
+function toRow(e: HistoryEvent): ObservationRow {
+  const base = { id: e.id!, date: calendarDay(e.date)! };
+  if (e.type === "limit") return { ...base, kind: "limit", value: e.limit };
+  if (e.type === "score") return { ...base, kind: "score", value: e.score };
+  throw new Error(`not an observation: ${e.type}`);
 }
