@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
+import { SessionKeepAlive } from "@/components/auth/session-keep-alive";
 import { AppNav } from "@/components/layout/app-nav";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
 import { Logo } from "@/components/layout/logo";
@@ -40,6 +41,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         {children}
       </main>
       <SiteFooter />
+      <SessionKeepAlive />
     </>
   );
 }

@@ -5,8 +5,9 @@
  * Idle: 30 minutes without activity (`lastSeen`). The app holds income, employer and debts, the
  * kind of data NIST SP 800-63B's AAL2 guards with a 30-minute inactivity limit; a borrower who
  * walks away from a shared computer should not leave that open for hours. `lastSeen` is rewritten
- * at most every 5 minutes (each rewrite re-issues the cookie), so the effective idle limit is
- * 25–30 minutes after the last activity.
+ * at most every 5 minutes, and the browser reports activity at most once a minute
+ * (components/auth/session-keep-alive.tsx), so a session ends 24 to 30 minutes after the last
+ * activity.
  */
 export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 export const SESSION_IDLE_SECONDS = 30 * 60;

@@ -64,3 +64,8 @@ export async function deleteAccount(db: PrismaClient, options: { userId: string 
     await tx.user.delete({ where: { id: options.userId }, select: { id: true } });
   });
 }
+
+/** PIPL: when the borrower consented, and to which purpose (as stored at sign-up). */
+export async function findConsent(db: PrismaClient, options: { userId: string }): Promise<{ consentAt: Date | null; consentPurpose: string | null } | null> {
+  return db.user.findUnique({ where: { id: options.userId }, select: { consentAt: true, consentPurpose: true } });
+}

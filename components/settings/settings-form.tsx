@@ -1,0 +1,62 @@
+"use client";
+
+import { useActionState, useEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
+import { Alert } from "@/components/ui/alert";
+import { Button, type ButtonVariant } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import type { SettingsState } from "@/app/(app)/settings/actions";
+
+export type SettingsField = { name: string; label: string; type: "password" | "email"; autoComplete: string; hint?: string };
+
+type Props<F extends string> = {
+  action: (prev: SettingsState<F>, form: FormData) => Promise<SettingsState<F>>;
+  fields: SettingsField[];
+  submit: string;
+  submitting: string;
+  success: string;
+  variant?: ButtonVariant;
+  testId?: string;
+};
+
+/**
+ * One form for the settings actions: plain inputs posted to a server action (works before
+ * hydration), each field's error under it in the reader's language (keys under `auth.errors`),
+ * focus on the first field in error, and the fields cleared after success so no password lingers.
+ */
+export function SettingsForm<F extends string>({ action, fields, submit, submitting, success, variant = "primary", testId }: Props<F>) {
+  const t = useTranslations("auth.errors");
+  const [state, formAction, pending] = useActionState(action, null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const fieldErrors = (state && !state.ok ? state.fieldErrors : {}) as Partial<Record<string, string>>;
+
+  useEffect(() => {
+    if (!state) return;
+    if (state.ok) formRef.current?.reset();
+    const first = fields.find((f) => fieldErrors[f.name]);
+    if (first) formRef.current?.querySelector<HTMLElement>(`[name="${first.name}"]`)?.focus();
+  }, [state]); // eslint-disable-line react-hooks/exhaustive-deps -- only when a new answer arrives
+
+  return (
+    <form ref={formRef} action={formAction} noValidate className="space-y-4" data-testid={testId}>
+      {state?.ok ? <Alert>{success}</Alert> : null}
+      {state && !state.ok && state.formError ? <Alert tone="error">{t(state.formError)}</Alert> : null}
+      {fields.map((f) => (
+        <TextField
+          key={f.name}
+          name={f.name}
+          type={f.type}
+          autoComplete={f.autoComplete}
+          label={f.label}
+          hint={f.hint}
+          aria-required
+          maxLength={f.type === "email" ? 254 : 1024}
+          error={fieldErrors[f.name] ? t(fieldErrors[f.name]!) : undefined}
+        />
+      ))}
+      <Button type="submit" variant={variant} disabled={pending}>
+        {pending ? submitting : submit}
+      </Button>
+    </form>
+  );
+}

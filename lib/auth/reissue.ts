@@ -1,0 +1,36 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { encode } from "next-auth/jwt";
+import { SESSION_COOKIE_NAME, authOptions } from "@/lib/auth/options";
+import { SESSION_MAX_AGE_SECONDS, nowSeconds } from "@/lib/auth/session-lifetime";
+
+/**
+ * After a sessionVersion bump (password change, sign out everywhere) or an e-mail change, gives
+ * *this* browser a fresh session cookie carrying the new version, so only the other sessions end.
+ * Called from server actions only, after requireUser() and, where asked, the current password:
+ * next-auth's client `update()` cannot do this, since it would let any stolen cookie re-bless
+ * itself. The sign-in time is kept, so the absolute 7-day lifetime still counts from sign-in.
+ */
+export async function reissueSession(claims: { userId: string; email: string; name: string | null; sessionVersion: number; authAt: number }): Promise<void> {
+  const secret = authOptions.secret;
+  if (!secret) throw new Error("NEXTAUTH_SECRET is not set");
+  const token = await encode({
+    secret,
+    maxAge: SESSION_MAX_AGE_SECONDS,
+    token: { sub: claims.userId, email: claims.email, name: claims.name, sessionVersion: claims.sessionVersion, authAt: claims.authAt, lastSeen: nowSeconds() },
+  });
+  const options = authOptions.cookies?.sessionToken?.options ?? {};
+  (await cookies()).set(SESSION_COOKIE_NAME, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: Boolean(options.secure),
+    expires: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),
+  });
+}
+
+/** Ends this browser's session (after the account is deleted). */
+export async function clearSession(): Promise<void> {
+  const store = await cookies();
+  store.delete(SESSION_COOKIE_NAME);
+}
