@@ -101,6 +101,24 @@ describeDatabases("sync API and import service under bad input", (ctx) => {
     expect(await snapshot(db, user.id)).toEqual(before);
   });
 
+  it("odd headers (any Idempotency-Key, nonsense Content-Length) get a 4xx or a normal answer, never a 5xx", async () => {
+    const db = ctx().prisma;
+    const { user, token } = await userWithToken(db);
+    const body = JSON.stringify(sampleDocument());
+    // Header values as HTTP can carry them (latin-1, no CR/LF/NUL): Request itself refuses others.
+    const headerValue = fc.string({ unit: fc.integer({ min: 0x20, max: 0xff }).map((c) => String.fromCharCode(c)), maxLength: 400 });
+    await fc.assert(
+      fc.asyncProperty(headerValue, fc.constantFrom("-1", "abc", "1e99", "0", "99999999999999999999"), async (key, length) => {
+        const res = await post(token, body, { "Idempotency-Key": key, "content-length": length });
+        expect(res.status, await res.clone().text()).toBeLessThan(500);
+        if (res.status !== 200) expect((await res.json()).error.code).toMatch(/^(invalid_idempotency_key|payload_too_large|idempotency_key_reused)$/);
+      }),
+      { numRuns: 40 },
+    );
+    // Whatever the keys, the document was imported once: ten events, not more.
+    expect(await db.event.count({ where: { userId: user.id } })).toBe(10);
+  });
+
   it("a valid document with one poisoned event among 5,000 stores none of them (all or nothing)", async () => {
     const db = ctx().prisma;
     const { user, token } = await userWithToken(db);
