@@ -12,8 +12,12 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sampleDocument } from "@/lib/api/v1/test-helpers";
+import { hashPassword } from "@/lib/auth/password";
 import { createApiToken } from "@/lib/data/api-tokens";
+import { importHistory } from "@/lib/data/history";
 import { openTestDatabase, TEST_DATABASE_URL_VAR, type TestDatabase } from "@/lib/db/test-db";
+import { signIn } from "@/scripts/bench/http-fixture";
 import { ensureBuild, startNext, type NextServer } from "@/scripts/lib/next-server";
 
 const DIST = ".next-multi";
@@ -98,6 +102,28 @@ if (!serverUrl) {
       for (const r of rows) expect(r.payload).toEqual(borrowEvent(Number(r.eventId.slice(2))));
       // Six keyed imports ran once each, six unkeyed ones ran each: twelve, not eighteen.
       expect(await db.prisma.auditLog.count({ where: { userId, action: "api.import" } })).toBe(12);
+    });
+
+    it("a session signed in on one instance works on the other; there, B's session gets 404 for A's pages", { timeout: 120_000 }, async () => {
+      const password = "correct horse battery staple";
+      const mk = async (tag: string) => db.prisma.user.create({ data: { email: `${tag}-${randomBytes(4).toString("hex")}@example.com`, passwordHash: await hashPassword(password) } });
+      const [a, b] = [await mk("a"), await mk("b")];
+      await importHistory(db.prisma, a.id, sampleDocument());
+      const row = await db.prisma.event.findFirstOrThrow({ where: { userId: a.id }, select: { id: true } });
+      const [s1, s2] = servers as [NextServer, NextServer];
+      // Signed in on instance 1 only: instance 2 must accept the cookie (shared NEXTAUTH_SECRET).
+      const cookie = await signIn(s1.url, b.email, password);
+      for (const s of [s1, s2]) {
+        const get = (p: string) => fetch(s.url + p, { headers: { cookie }, redirect: "manual" });
+        expect((await get("/dashboard")).status).toBe(200);
+        for (const p of [`/data/events/${row.id}`, "/drops/2025-03-30", "/drops/2025-03-30/appeal"]) {
+          const res = await get(p);
+          expect(res.status, `${p} on ${s.url}`).toBe(404);
+          expect(await res.text()).not.toContain("L-1"); // A's loan id
+        }
+        const exported = await (await get("/api/app/export/json")).json();
+        expect(exported.events).toEqual([]);
+      }
     });
 
     it("an instance SIGKILLed in the middle of a 100,000-event import leaves all or nothing", { timeout: 180_000 }, async () => {
