@@ -1,6 +1,6 @@
 import type { ButtonHTMLAttributes } from "react";
 
-export type ButtonVariant = "primary" | "secondary" | "ghost";
+export type ButtonVariant = "primary" | "secondary" | "ghost" | "danger";
 
 const base =
   "inline-flex items-center justify-center gap-2 rounded-lg px-4 py-2.5 text-sm font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-60 min-h-11";
@@ -10,6 +10,8 @@ const variants: Record<ButtonVariant, string> = {
   secondary:
     "border border-slate-300 bg-white text-slate-800 hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800",
   ghost: "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800",
+  // Irreversible actions (account deletion) must not look like the page's main action.
+  danger: "bg-rose-700 text-white shadow-sm hover:bg-rose-800 dark:bg-rose-600 dark:hover:bg-rose-500",
 };
 
 /** The classes of a button, for links that should look like one. */

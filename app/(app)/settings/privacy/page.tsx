@@ -63,6 +63,7 @@ export default async function PrivacyPage() {
             submit={t("deleteSubmit")}
             submitting={t("deleting")}
             success=""
+            variant="danger"
             testId="delete-account"
           />
         </div>
