@@ -50,6 +50,13 @@ npx tsc --noEmit -p . || failed=1
 step "Lint"
 npx eslint . || failed=1
 
+step "Production build (shared by the multi-instance test and the end-to-end tests)"
+if NEXT_TELEMETRY_DISABLED=1 npx next build; then
+  export TEST_NEXT_DIST_DIR=.next E2E_SKIP_BUILD=1
+else
+  failed=1
+fi
+
 step "Unit and integration tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || failed=1
 

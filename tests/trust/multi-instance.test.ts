@@ -20,7 +20,8 @@ import { openTestDatabase, TEST_DATABASE_URL_VAR, type TestDatabase } from "@/li
 import { signIn } from "@/scripts/bench/http-fixture";
 import { ensureBuild, startNext, type NextServer } from "@/scripts/lib/next-server";
 
-const DIST = ".next-multi";
+// `npm test` builds once and points this test and Playwright at the same build.
+const DIST = process.env.TEST_NEXT_DIST_DIR?.trim() || ".next-multi";
 const serverUrl = process.env[TEST_DATABASE_URL_VAR]?.trim();
 const borrower = { currency: "CNY", product: "Jiebei", scoreScale: { min: 350, max: 950 } };
 const doc = (events: object[]) => ({ format: "credit-health-history", version: 1, borrower, events });
