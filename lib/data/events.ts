@@ -111,8 +111,12 @@ export async function getEvent(db: PrismaClient, options: { userId: string; id: 
 
 /** Deletes one of the user's events; AppError not_found when it is not theirs or already gone. */
 export async function deleteEvent(db: PrismaClient, options: { userId: string; id: string }): Promise<void> {
-  const { count } = await db.event.deleteMany({ where: { id: options.id, userId: options.userId } });
-  if (count === 0) throw new AppError("not_found", "No such event.");
+  // The version bump shares the delete's transaction: a cached explanation can never outlive the event.
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.event.deleteMany({ where: { id: options.id, userId: options.userId } });
+    if (count === 0) throw new AppError("not_found", "No such event.");
+    await tx.user.update({ where: { id: options.userId }, data: { historyVersion: { increment: 1 } }, select: { id: true } });
+  });
 }
 
 /**

@@ -73,6 +73,9 @@ export async function importHistoryDocument(
           product: doc.borrower.product,
           scoreMin: doc.borrower.scoreScale.min,
           scoreMax: doc.borrower.scoreScale.max,
+          // Always, even for a no-op re-sync: the borrower block may have changed, and one
+          // recompute of the cached explanation (lib/data/explanation-cache.ts) is cheap.
+          historyVersion: { increment: 1 },
         },
       });
       if (count === 0) throw new AppError("not_found", "No such user.");
