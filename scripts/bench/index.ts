@@ -9,6 +9,7 @@ import { printImportBench, runImportBench } from "./import";
 import { printLighthouseBench, runLighthouseBench } from "./lighthouse";
 import { printLoadBench, runLoadBench } from "./load";
 import { runParserBench } from "./parsers";
+import { runThrottleBench } from "./throttle";
 
 type Bench = { name: string; run: () => Promise<unknown> };
 
@@ -36,6 +37,15 @@ const benches: Bench[] = [
     run: async () => {
       const r = await runImportBench();
       printImportBench(r);
+      return r;
+    },
+  },
+  {
+    name: "throttle",
+    run: async () => {
+      const r = await runThrottleBench();
+      console.log("\nSign-in throttling (one account, simulated clock)");
+      console.table([r]);
       return r;
     },
   },
