@@ -109,11 +109,10 @@ async function readDocument(
 ): Promise<HistoryDocument> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { currency: true, product: true, scoreMin: true, scoreMax: true } });
   if (!user) throw new AppError("not_found", "No such user.");
-  const rows = await db.event.findMany({
-    where: { userId },
-    select: { eventId: true, idDerived: true, payload: true },
-    orderBy: [...ORDER],
-  });
+  // Raw SQL: for thousands of rows Prisma's findMany costs ~3x the query itself (row mapping).
+  // Same order as ORDER below: "type" is an enum, so it sorts in declaration (tie-break) order.
+  const rows = await db.$queryRaw<{ eventId: string; idDerived: boolean; payload: unknown }[]>`
+    SELECT "eventId", "idDerived", "payload" FROM "Event" WHERE "userId" = ${userId} ORDER BY "day", "type", "eventId"`;
   return {
     format: HISTORY_FORMAT,
     version: 1,
