@@ -10,9 +10,11 @@ function read(file) {
 }
 
 const v = read(vitestFile);
-if (v) { passed += v.numPassedTests; failed += v.numFailedTests; skipped += v.numPendingTests + (v.numTodoTests ?? 0); }
+// A file that fails to load, or whose beforeAll throws, fails no single test: count it as a failure.
+if (v) { passed += v.numPassedTests; failed += v.numFailedTests + v.numFailedTestSuites; skipped += v.numPendingTests + (v.numTodoTests ?? 0); }
 const p = read(playwrightFile);
-if (p) { passed += p.stats.expected + p.stats.flaky; failed += p.stats.unexpected; skipped += p.stats.skipped; }
+// Playwright reports a server that never started, or a broken config, as top-level errors.
+if (p) { passed += p.stats.expected + p.stats.flaky; failed += p.stats.unexpected + (p.errors?.length ?? 0); skipped += p.stats.skipped; }
 
 for (const f of missing) console.log(`missing test report: ${f}`);
 console.log(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
