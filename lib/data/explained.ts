@@ -1,10 +1,9 @@
 import "server-only";
 import { cache } from "react";
-import { explain, type CoreContext, type Explanation } from "@/lib/core";
+import type { CoreContext, Explanation } from "@/lib/core";
 import { db } from "@/lib/db";
 import type { HistoryDocument } from "@/lib/history/schema";
-import { loadHistory } from "./history";
-import { platformDropWeeks } from "./platform-drops";
+import { cachedExplainedWithHistory } from "./explanation-cache";
 
 export interface Explained {
   history: HistoryDocument;
@@ -14,19 +13,18 @@ export interface Explained {
 
 /**
  * The signed-in user's history and its explanation, with the platform-wide weeks of their drops
- * as context (so POLICY_TIGHTENING can fire). Cached per request: a layout, page and component
- * asking for it share one load. Two explain passes: the first finds the drop dates whose weeks
- * we ask about, the second explains with that context (explain is O(n log n), cheap next to I/O).
+ * as context (so POLICY_TIGHTENING can fire). The explanation comes from the shared
+ * ExplanationCache (lib/data/explanation-cache.ts), so the dashboard, drop pages and
+ * /api/v1/explanations give one answer; React's cache() lets a layout, page and component of one
+ * request share a single load on top of that.
  */
 export const loadExplained = cache((userId: string) => explainFor(userId));
 
-/** Uncached: for a server action that changes the history and must see the result at once. */
-export async function explainFor(userId: string): Promise<Explained> {
-  const history = await loadHistory(db, userId);
-  const first = explain(history);
-  if (first.drops.length === 0) return { history, explanation: first, context: {} };
-  const weeks = await platformDropWeeks(db, { product: history.borrower.product, days: first.drops.map((d) => d.date) });
-  if (weeks.length === 0) return { history, explanation: first, context: {} };
-  const context: CoreContext = { platformDropWeeks: weeks };
-  return { history, explanation: explain(history, { context }), context };
+/**
+ * Not request-cached: for a server action that changes the history and must see the result at
+ * once. Still served from ExplanationCache when current: every write bumps the user's
+ * historyVersion in its own transaction, so a row computed before the change is never served.
+ */
+export function explainFor(userId: string): Promise<Explained> {
+  return cachedExplainedWithHistory(db, userId);
 }

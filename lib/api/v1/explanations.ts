@@ -1,8 +1,6 @@
 import "server-only";
+import { cachedExplained } from "@/lib/data/explanation-cache";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { explain, type Explanation } from "@/lib/core";
-import { loadHistory } from "@/lib/data/history";
-import { platformDropWeeks } from "@/lib/data/platform-drops";
 import { AppError } from "@/lib/errors";
 import { withText } from "@/lib/i18n/core-text";
 import type { Locale } from "@/lib/i18n/config";
@@ -22,21 +20,10 @@ export function explanationsHandlers(getDb: () => PrismaClient) {
       if (locale === undefined) {
         throw new AppError("bad_request", `lang must be one of: ${Object.keys(EXPLANATION_LANGS).join(", ")}.`);
       }
-      const explanation = await explainWithPlatformContext(db, principal.userId);
+      // The dashboard's answer (platform context included), from the shared ExplanationCache:
+      // one query while the history is unchanged.
+      const { explanation } = await cachedExplained(db, principal.userId);
       return Response.json(toExplanationResponse(locale ? withText(explanation, locale) : explanation));
     }),
   };
-}
-
-/**
- * The same answer the dashboard gives (lib/data/explained.ts, which is bound to the app's `db` and
- * React's request cache): a first pass finds the drop dates, the platform-wide weeks of those drops
- * become context, and a second pass lets POLICY_TIGHTENING fire.
- */
-async function explainWithPlatformContext(db: PrismaClient, userId: string): Promise<Explanation> {
-  const history = await loadHistory(db, userId);
-  const first = explain(history);
-  if (first.drops.length === 0) return first;
-  const weeks = await platformDropWeeks(db, { product: history.borrower.product, days: first.drops.map((d) => d.date) });
-  return weeks.length === 0 ? first : explain(history, { context: { platformDropWeeks: weeks } });
 }

@@ -1,0 +1,110 @@
+import { randomUUID } from "node:crypto";
+import { expect, it } from "vitest";
+import { sampleDocument } from "@/lib/api/v1/test-helpers";
+import { describeDatabases } from "@/lib/db/test-db";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { deleteEvent, saveEvent } from "./events";
+import { cachedDashboard, cachedExplained, cachedExplainedWithHistory, EXPLAINED_KIND, MAX_AGE_MS } from "./explanation-cache";
+import { importHistory } from "./history";
+
+const version = async (db: PrismaClient, id: string) => (await db.user.findUniqueOrThrow({ where: { id }, select: { historyVersion: true } })).historyVersion;
+const newUser = (db: PrismaClient) => db.user.create({ data: { email: `${randomUUID()}@example.com`, passwordHash: "x" } });
+
+/** The sample without its cut: a history with no drop at all. */
+function noDropDocument() {
+  const doc = sampleDocument();
+  return { ...doc, events: doc.events.filter((e) => e.id !== "l2") };
+}
+
+describeDatabases("explanation cache", (ctx) => {
+  it("bumps the history version on import, edit and delete", async () => {
+    const db = ctx().prisma;
+    const user = await newUser(db);
+    expect(await version(db, user.id)).toBe(0);
+    await importHistory(db, user.id, sampleDocument());
+    expect(await version(db, user.id)).toBe(1);
+    const row = await db.event.findFirstOrThrow({ where: { userId: user.id, eventId: "s1" } });
+    await saveEvent(db, { userId: user.id, rowId: row.id, event: { type: "score", date: "2025-01-02", score: 700 }, newId: () => "unused" });
+    expect(await version(db, user.id)).toBe(2);
+    await deleteEvent(db, { userId: user.id, id: row.id });
+    expect(await version(db, user.id)).toBe(3);
+    // A refused delete (not the user's row) changes nothing, version included.
+    await expect(deleteEvent(db, { userId: user.id, id: row.id })).rejects.toMatchObject({ code: "not_found" });
+    expect(await version(db, user.id)).toBe(3);
+  });
+
+  it("serves the stored result while nothing changed, and recomputes after an import", async () => {
+    const db = ctx().prisma;
+    const user = await newUser(db);
+    await importHistory(db, user.id, noDropDocument());
+    const first = await cachedExplained(db, user.id);
+    expect(first.explanation.drops).toHaveLength(0);
+    const again = await cachedExplained(db, user.id);
+    expect(again.computedAt.getTime()).toBe(first.computedAt.getTime());
+    // The dashboard reads its part of the same row: no recompute either.
+    const dash = await cachedDashboard(db, user.id);
+    expect(dash.stamp.computedAt.getTime()).toBe(first.computedAt.getTime());
+
+    await importHistory(db, user.id, sampleDocument());
+    const after = await cachedExplained(db, user.id);
+    expect(after.historyVersion).toBe(first.historyVersion + 1);
+    expect(after.computedAt.getTime()).toBeGreaterThanOrEqual(first.computedAt.getTime());
+    expect(after.explanation.drops.map((d) => d.date)).toEqual(["2025-03-30"]);
+    const view = (await cachedDashboard(db, user.id)).view;
+    expect(view.drops.map((d) => d.date)).toEqual(["2025-03-30"]);
+    expect(view.recentObservations[0]).toMatchObject({ id: "l2", kind: "limit", value: 12000 });
+    const { history, explanation } = await cachedExplainedWithHistory(db, user.id);
+    expect(history.events).toHaveLength(sampleDocument().events.length);
+    expect(explanation).toEqual(after.explanation);
+  });
+
+  it("recomputes a result older than an hour (the platform context may have moved)", async () => {
+    const db = ctx().prisma;
+    const user = await newUser(db);
+    await importHistory(db, user.id, sampleDocument());
+    const t0 = new Date();
+    const first = await cachedExplained(db, user.id, { now: t0 });
+    const within = await cachedExplained(db, user.id, { now: new Date(t0.getTime() + MAX_AGE_MS - 1000) });
+    expect(within.computedAt.getTime()).toBe(first.computedAt.getTime());
+    const later = new Date(t0.getTime() + MAX_AGE_MS + 1000);
+    expect((await cachedExplained(db, user.id, { now: later })).computedAt.getTime()).toBe(later.getTime());
+  });
+
+  it("deletes the cache row with the user", async () => {
+    const db = ctx().prisma;
+    const user = await newUser(db);
+    await importHistory(db, user.id, sampleDocument());
+    await cachedExplained(db, user.id);
+    expect(await db.explanationCache.count({ where: { userId: user.id } })).toBe(1);
+    await db.user.delete({ where: { id: user.id } });
+    expect(await db.explanationCache.count({ where: { userId: user.id } })).toBe(0);
+    await expect(cachedExplained(db, user.id)).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("never serves another user's result", async () => {
+    const db = ctx().prisma;
+    const a = await newUser(db);
+    const b = await newUser(db);
+    await importHistory(db, a.id, sampleDocument());
+    await importHistory(db, b.id, noDropDocument());
+    // Same version on both (1), A's computed first: B must still get B's own.
+    expect((await cachedExplained(db, a.id)).explanation.drops).toHaveLength(1);
+    expect((await cachedExplained(db, b.id)).explanation.drops).toHaveLength(0);
+    expect((await cachedDashboard(db, b.id)).view.drops).toHaveLength(0);
+    expect((await cachedExplained(db, a.id)).explanation.drops).toHaveLength(1);
+    const rows = await db.explanationCache.findMany({ where: { userId: { in: [a.id, b.id] } }, select: { userId: true, kind: true } });
+    expect(rows.sort((x, y) => x.userId.localeCompare(y.userId))).toEqual([a.id, b.id].sort().map((userId) => ({ userId, kind: EXPLAINED_KIND })));
+  });
+
+  it("keeps only what the dashboard draws: top reasons, no steps or evidence ids", async () => {
+    const db = ctx().prisma;
+    const user = await newUser(db);
+    await importHistory(db, user.id, sampleDocument());
+    const { view } = await cachedDashboard(db, user.id);
+    expect(view.drops[0]!.steps).toEqual([]);
+    expect(view.drops[0]!.reasons.length).toBeLessThanOrEqual(3);
+    expect(view.drops[0]!.reasons.every((r) => r.evidence.eventIds.length === 0)).toBe(true);
+    expect(view.eventCount).toBe(sampleDocument().events.length);
+    expect(view.observationCount).toBe(3);
+  });
+});

@@ -1,0 +1,176 @@
+import "server-only";
+import { explain, type CoreContext, type Explanation } from "@/lib/core";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/errors";
+import type { HistoryDocument } from "@/lib/history/schema";
+import { todayInShanghai } from "@/lib/timeline/current-assessment";
+import { buildDashboardView, type DashboardView } from "./dashboard-view";
+import { loadHistory } from "./history";
+import { platformDropWeeks } from "./platform-drops";
+
+/*
+ * Results computed from a user's whole history, kept in PostgreSQL (ExplanationCache) so every
+ * instance shares them and nothing correctness-relevant lives in process memory. A row is valid
+ * while its historyVersion equals User.historyVersion, which every write to the user's events
+ * bumps in the same transaction (lib/db/history-store.ts, lib/data/events.ts): a server action
+ * that changes the history sees fresh results on its next read.
+ *
+ * The platform-wide context (lib/data/platform-drops.ts) also changes with OTHER users' data,
+ * which no version of this user tracks; so a row is also recomputed once it is older than
+ * MAX_AGE_MS: the POLICY_TIGHTENING reason may lag the platform by at most an hour.
+ *
+ * Two readers of one row: "dashboard" selects only the dashboard's view (payload->'dashboard'),
+ * "explained" everything but it, so neither parses the other's JSON. Concurrent misses may both
+ * compute; the upsert keeps the row of the newest version (last write wins within one).
+ */
+
+export const MAX_AGE_MS = 60 * 60_000;
+export const EXPLAINED_KIND = "explained";
+
+export interface ExplainedPayload {
+  explanation: Explanation;
+  context: CoreContext;
+  dashboard: DashboardView;
+}
+
+/** Identifies the cached result (for ETags): the version it was computed at and when. */
+export interface CacheStamp {
+  historyVersion: number;
+  computedAt: Date;
+}
+
+export type CacheOptions = { now?: Date };
+
+type Part = "dashboard" | "explained";
+
+const SELECT: Record<Part, string> = {
+  dashboard: `c."payload" -> 'dashboard'`,
+  explained: `c."payload" - 'dashboard'`,
+};
+
+type CacheRead = { userVersion: number; cacheVersion: number | null; computedAt: Date | null; value: unknown };
+type CacheRow = Omit<CacheRead, "computedAt"> & { computedAtMs: number | null };
+
+/** The user's version and (at most) one part of their cache row, in one query; not_found for no user. */
+async function readCache(db: PrismaClient, userId: string, part: Part): Promise<CacheRead> {
+  // computedAt as epoch milliseconds: a timestamp without time zone comes back differently by driver.
+  const rows = await db.$queryRawUnsafe<CacheRow[]>(
+    `SELECT u."historyVersion" AS "userVersion", c."historyVersion" AS "cacheVersion",
+            (extract(epoch FROM c."computedAt") * 1000)::float8 AS "computedAtMs", ${SELECT[part]} AS "value"
+     FROM "User" u LEFT JOIN "ExplanationCache" c ON c."userId" = u."id" AND c."kind" = $2
+     WHERE u."id" = $1`,
+    userId,
+    EXPLAINED_KIND,
+  );
+  const row = rows[0];
+  if (!row) throw new AppError("not_found", "No such user.");
+  return {
+    userVersion: Number(row.userVersion),
+    cacheVersion: row.cacheVersion === null ? null : Number(row.cacheVersion),
+    computedAt: row.computedAtMs === null ? null : new Date(Math.round(Number(row.computedAtMs))),
+    value: typeof row.value === "string" ? JSON.parse(row.value) : row.value,
+  };
+}
+
+function fresh(read: CacheRead, now: Date): read is CacheRead & { cacheVersion: number; computedAt: Date } {
+  return read.cacheVersion === read.userVersion && read.computedAt !== null && now.getTime() - read.computedAt.getTime() < MAX_AGE_MS && read.value != null;
+}
+
+/**
+ * The explanation with platform context and the dashboard's view, from one history load. Two
+ * explain passes: the first finds the drop dates whose platform weeks we ask about, the second
+ * explains with that context (so POLICY_TIGHTENING can fire).
+ */
+export async function computeExplained(db: PrismaClient, history: HistoryDocument, now?: Date): Promise<ExplainedPayload> {
+  const first = explain(history);
+  let explanation = first;
+  let context: CoreContext = {};
+  if (first.drops.length > 0) {
+    const weeks = await platformDropWeeks(db, { product: history.borrower.product, days: first.drops.map((d) => d.date) });
+    if (weeks.length > 0) {
+      context = { platformDropWeeks: weeks };
+      explanation = explain(history, { context });
+    }
+  }
+  return { explanation, context, dashboard: buildDashboardView(history, explanation, context, now) };
+}
+
+/**
+ * Computes and stores the user's row. `version` must be the User.historyVersion read BEFORE the
+ * history was loaded: a result is then never labelled newer than the data it came from (at worst
+ * older, which only costs one more recompute).
+ */
+async function recompute(db: PrismaClient, userId: string, version: number, now: Date): Promise<{ history: HistoryDocument; payload: ExplainedPayload; stamp: CacheStamp }> {
+  const history = await loadHistory(db, userId);
+  const payload = await computeExplained(db, history, now);
+  const stamp = { historyVersion: version, computedAt: now };
+  try {
+    // The WHERE keeps a row computed at a newer version than ours (a slower, older request).
+    await db.$executeRawUnsafe(
+      `INSERT INTO "ExplanationCache" ("userId", "kind", "historyVersion", "computedAt", "payload")
+       VALUES ($1, $2, $3, $4::timestamp, $5::jsonb)
+       ON CONFLICT ("userId", "kind") DO UPDATE SET "historyVersion" = EXCLUDED."historyVersion", "computedAt" = EXCLUDED."computedAt", "payload" = EXCLUDED."payload"
+       WHERE "ExplanationCache"."historyVersion" <= EXCLUDED."historyVersion"`,
+      userId,
+      EXPLAINED_KIND,
+      version,
+      now.toISOString().replace("T", " ").replace("Z", ""),
+      JSON.stringify(payload),
+    );
+  } catch (err) {
+    // Only an optimisation: the user deleted meanwhile (foreign key) must not fail this answer.
+    console.error("explanation cache: storing failed", err);
+  }
+  return { history, payload, stamp };
+}
+
+/** The dashboard's view of the user's history: one query when cached. */
+export async function cachedDashboard(db: PrismaClient, userId: string, options: CacheOptions = {}): Promise<{ view: DashboardView; stamp: CacheStamp }> {
+  const now = options.now ?? new Date();
+  const read = await readCache(db, userId, "dashboard");
+  // The assessment is "as of today": a view made on another Shanghai day is recomputed too.
+  if (fresh(read, now) && (read.value as DashboardView).today === todayInShanghai(now)) {
+    return { view: read.value as DashboardView, stamp: { historyVersion: read.cacheVersion, computedAt: read.computedAt } };
+  }
+  const { payload, stamp } = await recompute(db, userId, read.userVersion, now);
+  return { view: payload.dashboard, stamp };
+}
+
+export interface CachedExplained extends CacheStamp {
+  explanation: Explanation;
+  context: CoreContext;
+}
+
+/** The user's explanation with platform context: one query when cached. */
+export async function cachedExplained(db: PrismaClient, userId: string, options: CacheOptions = {}): Promise<CachedExplained> {
+  const now = options.now ?? new Date();
+  const read = await readCache(db, userId, "explained");
+  if (fresh(read, now)) {
+    const value = read.value as Omit<ExplainedPayload, "dashboard">;
+    return { explanation: value.explanation, context: value.context, historyVersion: read.cacheVersion, computedAt: read.computedAt };
+  }
+  const { payload, stamp } = await recompute(db, userId, read.userVersion, now);
+  return { explanation: payload.explanation, context: payload.context, ...stamp };
+}
+
+/**
+ * The explanation together with the history it explains, for pages that draw both (drop pages,
+ * recovery, what-if): one history load, and no explain pass when the cache is fresh.
+ */
+export async function cachedExplainedWithHistory(
+  db: PrismaClient,
+  userId: string,
+  options: CacheOptions = {},
+): Promise<{ history: HistoryDocument; explanation: Explanation; context: CoreContext }> {
+  const now = options.now ?? new Date();
+  const read = await readCache(db, userId, "explained");
+  if (fresh(read, now)) {
+    // Loaded after the version read: an import committed in between shows its events here a
+    // request before it shows in the explanation, as when the two were computed one after another.
+    const history = await loadHistory(db, userId);
+    const value = read.value as Omit<ExplainedPayload, "dashboard">;
+    return { history, explanation: value.explanation, context: value.context };
+  }
+  const { history, payload } = await recompute(db, userId, read.userVersion, now);
+  return { history, explanation: payload.explanation, context: payload.context };
+}
