@@ -1,12 +1,27 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { OVERLAY_KINDS, RANGE_KEYS, type DropMarker, type OverlayKind, type RangeKey, type TimelineData } from "@/lib/timeline/types";
 import { usePalette } from "./chart-theme";
-import { TimelineView } from "./timeline-view";
 import { useChartFormat } from "./use-chart-format";
+
+/** TimelineView's own heights: the chart, and the activity strip below it when overlays are on. */
+const CHART_HEIGHT = 280;
+const stripHeight = (overlays: number) => (overlays > 0 ? 28 + overlays * 14 : 0);
+
+/*
+ * Recharts is most of the dashboard's JavaScript: loaded after the page, never rendered on the
+ * server (ResponsiveContainer draws nothing there anyway), so the headline, health card and drop
+ * list paint first on a slow phone. The skeleton takes the chart's exact height and the wrapper
+ * below reserves the strip's, so nothing moves when it arrives (CLS 0).
+ */
+const TimelineView = dynamic(() => import("./timeline-view").then((m) => m.TimelineView), {
+  ssr: false,
+  loading: () => <div aria-hidden="true" className="w-full animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800" style={{ height: CHART_HEIGHT }} />,
+});
 
 /** The newest drops as chips; older ones wait behind "show more" so ten years stay readable. */
 const SHOWN_DROPS = 6;
@@ -95,14 +110,17 @@ export function TimelineChart({ data }: { data: TimelineData }) {
       </div>
 
       <p className="sr-only">{t("summary", { drops: drops.length, from: fmt.day(range.from), to: fmt.day(range.to) })}</p>
-      <TimelineView
-        range={range}
-        drops={data.drops}
-        bands={data.bands}
-        scoreScale={data.scoreScale}
-        currency={data.currency}
-        overlays={overlays}
-      />
+      <div style={{ minHeight: CHART_HEIGHT + stripHeight(overlays.size) }}>
+        <TimelineView
+          range={range}
+          drops={data.drops}
+          bands={data.bands}
+          scoreScale={data.scoreScale}
+          currency={data.currency}
+          overlays={overlays}
+          height={CHART_HEIGHT}
+        />
+      </div>
 
       <fieldset className="flex flex-wrap gap-2">
         <legend className="sr-only">{t("overlaysLabel")}</legend>

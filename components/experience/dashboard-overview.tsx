@@ -1,14 +1,14 @@
 import { TimelineChart } from "@/components/charts/timeline-chart";
 import { HealthCard } from "@/components/health/health-card";
 import { Card } from "@/components/ui/card";
-import { getDashboard } from "@/lib/data/dashboard";
+import type { DashboardView } from "@/lib/data/dashboard";
 
 /**
- * The dashboard's top: the chart of limit and score with its drops, and the health card.
- * `userId` must come from requireUser() in the page that renders this.
+ * The dashboard's top: the chart of limit and score with its drops, and the health card. The page
+ * hands in its (cached) view, so the timeline is serialized once, as the chart's props.
  */
-export async function DashboardOverview({ userId }: { userId: string }) {
-  const { timeline, assessment, stale } = await getDashboard({ userId });
+export function DashboardOverview({ view }: { view: Pick<DashboardView, "timeline" | "assessment" | "stale"> }) {
+  const { timeline, assessment, stale } = view;
   if (timeline.asOf === null) return null;
   return (
     <div className="mb-6 grid gap-6 lg:grid-cols-5" data-testid="dashboard-overview">
