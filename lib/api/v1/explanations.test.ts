@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { explain } from "@/lib/core";
+import { MAX_AGE_MS } from "@/lib/data/explanation-cache";
 import { importHistory } from "@/lib/data/history";
 import { describeDatabases } from "@/lib/db/test-db";
 import { parseHistory } from "@/lib/history/parse";
@@ -68,6 +69,10 @@ describeDatabases("/api/v1/explanations", (ctx) => {
       const other = await userWithToken(db);
       await importHistory(db, other.user.id, doc());
     }
+    // Other borrowers' imports do not touch this user's historyVersion: the cached answer stands
+    // until it is an hour old (the platform context's allowed lag, lib/data/explanation-cache.ts).
+    expect(await codes()).not.toContain("POLICY_TIGHTENING");
+    await db.explanationCache.updateMany({ where: { userId: target.user.id }, data: { computedAt: new Date(Date.now() - MAX_AGE_MS - 60_000) } });
     expect(await codes()).toContain("POLICY_TIGHTENING");
   });
 });
