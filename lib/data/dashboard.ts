@@ -8,11 +8,15 @@ import { cachedDashboard, type CacheStamp } from "./explanation-cache";
 export { currentAssessment, todayInShanghai } from "@/lib/timeline/current-assessment";
 export type { DashboardView, ObservationRow } from "./dashboard-view";
 
-export type Dashboard = { view: DashboardView; stamp: CacheStamp };
+/** `json` is the view serialized (the API sends it as is); `view()` parses it for a page. */
+export type Dashboard = { json: string; stamp: CacheStamp; view: () => DashboardView };
 
 /**
  * Everything the dashboard draws for the signed-in user (userId from requireUser()), from the
  * shared ExplanationCache: one query when the history has not changed. Request-cached so the
  * page's sections share one read.
  */
-export const getDashboard = cache((userId: string): Promise<Dashboard> => cachedDashboard(db, userId));
+export const getDashboard = cache(async (userId: string): Promise<Dashboard> => {
+  const { json, stamp } = await cachedDashboard(db, userId);
+  return { json, stamp, view: () => JSON.parse(json) as DashboardView };
+});

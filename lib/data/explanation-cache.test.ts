@@ -4,7 +4,8 @@ import { sampleDocument } from "@/lib/api/v1/test-helpers";
 import { describeDatabases } from "@/lib/db/test-db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { deleteEvent, saveEvent } from "./events";
-import { cachedDashboard, cachedExplained, cachedExplainedWithHistory, EXPLAINED_KIND, MAX_AGE_MS } from "./explanation-cache";
+import type { DashboardView } from "./dashboard-view";
+import { cachedDashboard, cachedExplained, cachedExplainedWithHistory, DASHBOARD_KIND, EXPLAINED_KIND, MAX_AGE_MS } from "./explanation-cache";
 import { importHistory } from "./history";
 
 const version = async (db: PrismaClient, id: string) => (await db.user.findUniqueOrThrow({ where: { id }, select: { historyVersion: true } })).historyVersion;
@@ -50,7 +51,7 @@ describeDatabases("explanation cache", (ctx) => {
     expect(after.historyVersion).toBe(first.historyVersion + 1);
     expect(after.computedAt.getTime()).toBeGreaterThanOrEqual(first.computedAt.getTime());
     expect(after.explanation.drops.map((d) => d.date)).toEqual(["2025-03-30"]);
-    const view = (await cachedDashboard(db, user.id)).view;
+    const view = JSON.parse((await cachedDashboard(db, user.id)).json) as DashboardView;
     expect(view.drops.map((d) => d.date)).toEqual(["2025-03-30"]);
     expect(view.recentObservations[0]).toMatchObject({ id: "l2", kind: "limit", value: 12000 });
     const { history, explanation } = await cachedExplainedWithHistory(db, user.id);
@@ -75,7 +76,7 @@ describeDatabases("explanation cache", (ctx) => {
     const user = await newUser(db);
     await importHistory(db, user.id, sampleDocument());
     await cachedExplained(db, user.id);
-    expect(await db.explanationCache.count({ where: { userId: user.id } })).toBe(1);
+    expect(await db.explanationCache.count({ where: { userId: user.id } })).toBe(2);
     await db.user.delete({ where: { id: user.id } });
     expect(await db.explanationCache.count({ where: { userId: user.id } })).toBe(0);
     await expect(cachedExplained(db, user.id)).rejects.toMatchObject({ code: "not_found" });
@@ -90,17 +91,18 @@ describeDatabases("explanation cache", (ctx) => {
     // Same version on both (1), A's computed first: B must still get B's own.
     expect((await cachedExplained(db, a.id)).explanation.drops).toHaveLength(1);
     expect((await cachedExplained(db, b.id)).explanation.drops).toHaveLength(0);
-    expect((await cachedDashboard(db, b.id)).view.drops).toHaveLength(0);
+    expect((JSON.parse((await cachedDashboard(db, b.id)).json) as DashboardView).drops).toHaveLength(0);
     expect((await cachedExplained(db, a.id)).explanation.drops).toHaveLength(1);
     const rows = await db.explanationCache.findMany({ where: { userId: { in: [a.id, b.id] } }, select: { userId: true, kind: true } });
-    expect(rows.sort((x, y) => x.userId.localeCompare(y.userId))).toEqual([a.id, b.id].sort().map((userId) => ({ userId, kind: EXPLAINED_KIND })));
+    const key = (r: { userId: string; kind: string }) => `${r.userId}/${r.kind}`;
+    expect(rows.map(key).sort()).toEqual([a.id, b.id].flatMap((userId) => [EXPLAINED_KIND, DASHBOARD_KIND].map((kind) => key({ userId, kind }))).sort());
   });
 
   it("keeps only what the dashboard draws: top reasons, no steps or evidence ids", async () => {
     const db = ctx().prisma;
     const user = await newUser(db);
     await importHistory(db, user.id, sampleDocument());
-    const { view } = await cachedDashboard(db, user.id);
+    const view = JSON.parse((await cachedDashboard(db, user.id)).json) as DashboardView;
     expect(view.drops[0]!.steps).toEqual([]);
     expect(view.drops[0]!.reasons.length).toBeLessThanOrEqual(3);
     expect(view.drops[0]!.reasons.every((r) => r.evidence.eventIds.length === 0)).toBe(true);

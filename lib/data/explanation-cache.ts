@@ -19,13 +19,15 @@ import { platformDropWeeks } from "./platform-drops";
  * which no version of this user tracks; so a row is also recomputed once it is older than
  * MAX_AGE_MS: the POLICY_TIGHTENING reason may lag the platform by at most an hour.
  *
- * Two readers of one row: "dashboard" selects only the dashboard's view (payload->'dashboard'),
- * "explained" everything but it, so neither parses the other's JSON. Concurrent misses may both
- * compute; the upsert keeps the row of the newest version (last write wins within one).
+ * Two rows per user, written together by one statement at one version: "explained" (explanation
+ * and context) and "dashboard" (the page's view, sent verbatim as /api/app/dashboard's body), so
+ * neither reader parses the other's JSON. Concurrent misses may both compute; the upsert keeps
+ * the rows of the newest version (last write wins within one).
  */
 
 export const MAX_AGE_MS = 60 * 60_000;
 export const EXPLAINED_KIND = "explained";
+export const DASHBOARD_KIND = "dashboard";
 
 export interface ExplainedPayload {
   explanation: Explanation;
@@ -41,26 +43,21 @@ export interface CacheStamp {
 
 export type CacheOptions = { now?: Date };
 
-type Part = "dashboard" | "explained";
+type Kind = typeof EXPLAINED_KIND | typeof DASHBOARD_KIND;
 
-const SELECT: Record<Part, string> = {
-  dashboard: `c."payload" -> 'dashboard'`,
-  explained: `c."payload" - 'dashboard'`,
-};
+type CacheRead = { userVersion: number; cacheVersion: number | null; computedAt: Date | null; json: string | null };
+type CacheRow = { userVersion: number; cacheVersion: number | null; computedAtMs: number | null; json: string | null };
 
-type CacheRead = { userVersion: number; cacheVersion: number | null; computedAt: Date | null; value: unknown };
-type CacheRow = Omit<CacheRead, "computedAt"> & { computedAtMs: number | null };
-
-/** The user's version and (at most) one part of their cache row, in one query; not_found for no user. */
-async function readCache(db: PrismaClient, userId: string, part: Part): Promise<CacheRead> {
+/** The user's version and their row of one kind, in one query; not_found for no user. */
+async function readCache(db: PrismaClient, userId: string, kind: Kind): Promise<CacheRead> {
   // computedAt as epoch milliseconds: a timestamp without time zone comes back differently by driver.
   const rows = await db.$queryRawUnsafe<CacheRow[]>(
     `SELECT u."historyVersion" AS "userVersion", c."historyVersion" AS "cacheVersion",
-            (extract(epoch FROM c."computedAt") * 1000)::float8 AS "computedAtMs", ${SELECT[part]} AS "value"
+            (extract(epoch FROM c."computedAt") * 1000)::float8 AS "computedAtMs", c."payload" AS "json"
      FROM "User" u LEFT JOIN "ExplanationCache" c ON c."userId" = u."id" AND c."kind" = $2
      WHERE u."id" = $1`,
     userId,
-    EXPLAINED_KIND,
+    kind,
   );
   const row = rows[0];
   if (!row) throw new AppError("not_found", "No such user.");
@@ -68,12 +65,12 @@ async function readCache(db: PrismaClient, userId: string, part: Part): Promise<
     userVersion: Number(row.userVersion),
     cacheVersion: row.cacheVersion === null ? null : Number(row.cacheVersion),
     computedAt: row.computedAtMs === null ? null : new Date(Math.round(Number(row.computedAtMs))),
-    value: typeof row.value === "string" ? JSON.parse(row.value) : row.value,
+    json: row.json,
   };
 }
 
-function fresh(read: CacheRead, now: Date): read is CacheRead & { cacheVersion: number; computedAt: Date } {
-  return read.cacheVersion === read.userVersion && read.computedAt !== null && now.getTime() - read.computedAt.getTime() < MAX_AGE_MS && read.value != null;
+function fresh(read: CacheRead, now: Date): read is CacheRead & { cacheVersion: number; computedAt: Date; json: string } {
+  return read.cacheVersion === read.userVersion && read.computedAt !== null && now.getTime() - read.computedAt.getTime() < MAX_AGE_MS && read.json !== null;
 }
 
 /**
@@ -106,16 +103,19 @@ async function recompute(db: PrismaClient, userId: string, version: number, now:
   const stamp = { historyVersion: version, computedAt: now };
   try {
     // The WHERE keeps a row computed at a newer version than ours (a slower, older request).
+    // The WHERE keeps rows computed at a newer version than ours (a slower, older request).
     await db.$executeRawUnsafe(
       `INSERT INTO "ExplanationCache" ("userId", "kind", "historyVersion", "computedAt", "payload")
-       VALUES ($1, $2, $3, $4::timestamp, $5::jsonb)
+       VALUES ($1, $2, $4, $5::timestamp, $6), ($1, $3, $4, $5::timestamp, $7)
        ON CONFLICT ("userId", "kind") DO UPDATE SET "historyVersion" = EXCLUDED."historyVersion", "computedAt" = EXCLUDED."computedAt", "payload" = EXCLUDED."payload"
        WHERE "ExplanationCache"."historyVersion" <= EXCLUDED."historyVersion"`,
       userId,
       EXPLAINED_KIND,
+      DASHBOARD_KIND,
       version,
       now.toISOString().replace("T", " ").replace("Z", ""),
-      JSON.stringify(payload),
+      JSON.stringify({ explanation: payload.explanation, context: payload.context }),
+      JSON.stringify(payload.dashboard),
     );
   } catch (err) {
     // Only an optimisation: the user deleted meanwhile (foreign key) must not fail this answer.
@@ -124,16 +124,16 @@ async function recompute(db: PrismaClient, userId: string, version: number, now:
   return { history, payload, stamp };
 }
 
-/** The dashboard's view of the user's history: one query when cached. */
-export async function cachedDashboard(db: PrismaClient, userId: string, options: CacheOptions = {}): Promise<{ view: DashboardView; stamp: CacheStamp }> {
+/** The dashboard's view of the user's history as JSON text (sent verbatim by the API): one query when cached. */
+export async function cachedDashboard(db: PrismaClient, userId: string, options: CacheOptions = {}): Promise<{ json: string; stamp: CacheStamp }> {
   const now = options.now ?? new Date();
-  const read = await readCache(db, userId, "dashboard");
+  const read = await readCache(db, userId, DASHBOARD_KIND);
   // The assessment is "as of today": a view made on another Shanghai day is recomputed too.
-  if (fresh(read, now) && (read.value as DashboardView).today === todayInShanghai(now)) {
-    return { view: read.value as DashboardView, stamp: { historyVersion: read.cacheVersion, computedAt: read.computedAt } };
+  if (fresh(read, now) && todayInShanghai(read.computedAt) === todayInShanghai(now)) {
+    return { json: read.json, stamp: { historyVersion: read.cacheVersion, computedAt: read.computedAt } };
   }
   const { payload, stamp } = await recompute(db, userId, read.userVersion, now);
-  return { view: payload.dashboard, stamp };
+  return { json: JSON.stringify(payload.dashboard), stamp };
 }
 
 export interface CachedExplained extends CacheStamp {
@@ -144,9 +144,9 @@ export interface CachedExplained extends CacheStamp {
 /** The user's explanation with platform context: one query when cached. */
 export async function cachedExplained(db: PrismaClient, userId: string, options: CacheOptions = {}): Promise<CachedExplained> {
   const now = options.now ?? new Date();
-  const read = await readCache(db, userId, "explained");
+  const read = await readCache(db, userId, EXPLAINED_KIND);
   if (fresh(read, now)) {
-    const value = read.value as Omit<ExplainedPayload, "dashboard">;
+    const value = JSON.parse(read.json) as Omit<ExplainedPayload, "dashboard">;
     return { explanation: value.explanation, context: value.context, historyVersion: read.cacheVersion, computedAt: read.computedAt };
   }
   const { payload, stamp } = await recompute(db, userId, read.userVersion, now);
@@ -163,12 +163,12 @@ export async function cachedExplainedWithHistory(
   options: CacheOptions = {},
 ): Promise<{ history: HistoryDocument; explanation: Explanation; context: CoreContext }> {
   const now = options.now ?? new Date();
-  const read = await readCache(db, userId, "explained");
+  const read = await readCache(db, userId, EXPLAINED_KIND);
   if (fresh(read, now)) {
     // Loaded after the version read: an import committed in between shows its events here a
     // request before it shows in the explanation, as when the two were computed one after another.
     const history = await loadHistory(db, userId);
-    const value = read.value as Omit<ExplainedPayload, "dashboard">;
+    const value = JSON.parse(read.json) as Omit<ExplainedPayload, "dashboard">;
     return { history, explanation: value.explanation, context: value.context };
   }
   const { history, payload } = await recompute(db, userId, read.userVersion, now);

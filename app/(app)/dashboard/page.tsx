@@ -21,7 +21,8 @@ export default async function DashboardPage() {
   // One read of the shared ExplanationCache (lib/data/dashboard.ts): the explanation carries the
   // platform-wide context, so this list and the drop pages give the same reasons; no history load
   // and no explain pass while the history is unchanged.
-  const [t, { view }] = await Promise.all([getTranslations("dashboard"), getDashboard(user.id)]);
+  const [t, dashboard] = await Promise.all([getTranslations("dashboard"), getDashboard(user.id)]);
+  const view = dashboard.view();
   const product = user.product === "Jiebei" ? t("productJiebei") : user.product;
 
   const header = (

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ExplanationCache" ALTER COLUMN "payload" SET DATA TYPE TEXT;
