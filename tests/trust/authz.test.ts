@@ -120,9 +120,12 @@ describeDatabases("B cannot reach A's data", (ctx) => {
   });
 
   describe("pages with params", () => {
-    it("/data/events/[A's row id] -> 404", async () => {
+    it("/data/events/[A's row id], its layout and its page -> 404", async () => {
+      const params = Promise.resolve({ id: s.eventRowId });
+      const { default: Layout } = await import("@/app/(app)/data/events/[id]/layout");
       const { default: Page } = await import("@/app/(app)/data/events/[id]/page");
-      expect(await outcome(() => Page({ params: Promise.resolve({ id: s.eventRowId }) }))).toBe("NOT_FOUND");
+      expect(await outcome(() => Layout({ children: null, params }))).toBe("NOT_FOUND");
+      expect(await outcome(() => Page({ params }))).toBe("NOT_FOUND");
     });
 
     it("/drops/[A's drop date], its layout and its appeal page -> 404", async () => {
