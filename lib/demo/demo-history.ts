@@ -12,6 +12,7 @@
  */
 import type { HistoryDocument, HistoryEvent } from "@/lib/history/schema";
 import { EVENT_TYPES, HISTORY_FORMAT } from "@/lib/history/schema";
+import { prng } from "@/lib/prng";
 
 export const DEMO_START = "2024-11-25";
 export const DEMO_END = "2026-11-20";
@@ -24,18 +25,6 @@ export const DEMO_DROPS = [
   { date: "2026-03-17", from: 14000, to: 0, cause: "OVERDUE" },
   { date: "2026-10-15", from: 12000, to: 9000, cause: "INCOME_DECREASE" },
 ] as const;
-
-/** mulberry32: tiny, fast, and good enough for made-up data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DAY_MS = 86_400_000;
 const toMs = (day: string) => Date.parse(`${day}T00:00:00Z`);

@@ -6,18 +6,7 @@
  */
 import { DEFAULT_BORROWER, type HistoryDocument, type HistoryEvent } from "@/lib/history/schema";
 import { dayNumber, dayString } from "../days";
-
-/** mulberry32: tiny, fast, good enough to vary a synthetic history. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from "@/lib/prng";
 
 export interface GenerateOptions {
   /** Length of the history in years (default 10). */
@@ -32,7 +21,7 @@ export function generateHistory(options: GenerateOptions = {}): HistoryDocument 
   const years = options.years ?? 10;
   const end = dayNumber(options.endDate ?? "2025-12-31");
   const start = end - Math.round(years * 365.25) + 1;
-  const rand = rng(options.seed ?? 42);
+  const rand = prng(options.seed ?? 42);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const money = (lo: number, hi: number) => Math.round((lo + rand() * (hi - lo)) * 100) / 100;
   const events: HistoryEvent[] = [];

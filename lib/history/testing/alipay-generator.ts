@@ -3,6 +3,7 @@
  * reuses it). Deterministic for a given seed, so counts can be asserted exactly. Made-up data.
  */
 import iconv from "iconv-lite";
+import { prng } from "@/lib/prng";
 
 export type AlipayRowFields = {
   time: string;
@@ -68,18 +69,6 @@ export function renderAlipayBill(rows: readonly AlipayRowFields[], options: Rend
   if (options.encoding === "utf-8") return Buffer.from(text, "utf8");
   if (options.encoding === "utf-8-bom") return Buffer.from("\ufeff" + text, "utf8");
   return iconv.encode(text, "gbk");
-}
-
-/** mulberry32: tiny, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export type GeneratedBill = {
