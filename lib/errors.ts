@@ -83,14 +83,35 @@ export type ReadBody = { bytes: Uint8Array; value: unknown };
  * `maxBytes` (plus the one chunk that crosses the line) is ever held in memory.
  */
 export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<ReadBody> {
-  const tooLarge = () => new AppError("payload_too_large", `The request body must be at most ${maxBytes} bytes.`);
+  const bytes = await readBodyBytes(request, maxBytes, `The request body must be at most ${maxBytes} bytes.`);
+
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError("invalid_json", "The request body is not valid UTF-8.");
+  }
+  if (text.trim() === "") throw new AppError("invalid_json", "The request body is empty; expected a JSON document.");
+  try {
+    return { bytes, value: JSON.parse(text) };
+  } catch (err) {
+    throw new AppError("invalid_json", `The request body is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * The request body as bytes, refusing more than `maxBytes` with a 413 saying `tooLargeMessage`:
+ * Content-Length first (a cheap refusal), then counted while streaming (a chunked body has none,
+ * and a client may lie), so at most `maxBytes` plus one chunk is ever held in memory.
+ */
+export async function readBodyBytes(request: Request, maxBytes: number, tooLargeMessage: string): Promise<Uint8Array> {
+  const tooLarge = () => new AppError("payload_too_large", tooLargeMessage);
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > maxBytes) {
     // Release the connection's body without reading it.
     await request.body?.cancel().catch(() => {});
     throw tooLarge();
   }
-
   const chunks: Uint8Array[] = [];
   let total = 0;
   if (request.body) {
@@ -106,20 +127,7 @@ export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES):
       chunks.push(value);
     }
   }
-  const bytes = concat(chunks, total);
-
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new AppError("invalid_json", "The request body is not valid UTF-8.");
-  }
-  if (text.trim() === "") throw new AppError("invalid_json", "The request body is empty; expected a JSON document.");
-  try {
-    return { bytes, value: JSON.parse(text) };
-  } catch (err) {
-    throw new AppError("invalid_json", `The request body is not valid JSON: ${(err as Error).message}`);
-  }
+  return concat(chunks, total);
 }
 
 function concat(chunks: Uint8Array[], total: number): Uint8Array {

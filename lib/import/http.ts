@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError, MAX_BODY_BYTES } from "@/lib/errors";
+import { AppError, MAX_BODY_BYTES, readBodyBytes } from "@/lib/errors";
 import { csvMapping, type CsvMappingInput } from "@/lib/history/csv-mapping";
 import { formatPath } from "@/lib/history/parse";
 
@@ -16,36 +16,9 @@ export const FILE_NAME_HEADER = "x-file-name";
 // The one CSRF guard of the app lives in lib/auth/csrf.ts; re-exported for this module's callers.
 export { assertSameOrigin } from "@/lib/auth/csrf";
 
-/** The request body as bytes, refusing more than `max` (Content-Length first, then while streaming). */
-export async function readFileBody(request: Request, max = MAX_IMPORT_BYTES): Promise<Uint8Array> {
-  const tooLarge = () => new AppError("payload_too_large", `The file is larger than ${Math.round(max / 1024 / 1024)} MB.`);
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > max) {
-    await request.body?.cancel().catch(() => {});
-    throw tooLarge();
-  }
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > max) {
-        await reader.cancel().catch(() => {});
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
+/** The uploaded file as bytes, refusing more than `max` (Content-Length first, then while streaming). */
+export function readFileBody(request: Request, max = MAX_IMPORT_BYTES): Promise<Uint8Array> {
+  return readBodyBytes(request, max, `The file is larger than ${Math.round(max / 1024 / 1024)} MB.`);
 }
 
 /** The optional column mapping (URI-encoded JSON in a header), validated by the one csvMapping schema. */
