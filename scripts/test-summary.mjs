@@ -11,7 +11,8 @@ function read(file) {
 
 const v = read(vitestFile);
 // A file that fails to load, or whose beforeAll throws, fails no single test: count it as a failure.
-if (v) { passed += v.numPassedTests; failed += v.numFailedTests + v.numFailedTestSuites; skipped += v.numPendingTests + (v.numTodoTests ?? 0); }
+const brokenFiles = (v?.testResults ?? []).filter((f) => f.status === "failed" && !f.assertionResults.some((a) => a.status === "failed"));
+if (v) { passed += v.numPassedTests; failed += v.numFailedTests + brokenFiles.length; skipped += v.numPendingTests + (v.numTodoTests ?? 0); }
 const p = read(playwrightFile);
 // Playwright reports a server that never started, or a broken config, as top-level errors.
 if (p) { passed += p.stats.expected + p.stats.flaky; failed += p.stats.unexpected + (p.errors?.length ?? 0); skipped += p.stats.skipped; }
