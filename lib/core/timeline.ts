@@ -6,6 +6,7 @@
  * Every entry is computed from events at or before its own position: nothing here looks ahead.
  */
 import type { Borrower, EventOf, HistoryDocument } from "@/lib/history/schema";
+import { upperBound } from "./days";
 import { normaliseEvents } from "./normalise";
 import { THRESHOLDS } from "./thresholds";
 import type { CoreEvent } from "./types";
@@ -239,14 +240,7 @@ export function buildTimeline(doc: Pick<HistoryDocument, "events" | "borrower">)
 
 /** Index of the last entry at or before `day` (-1 if none). */
 export function lastAtOrBefore(days: readonly number[], day: number): number {
-  let lo = 0;
-  let hi = days.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (days[mid]! <= day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return upperBound(days, day) - 1;
 }
 
 /** Days in [from, to] (inclusive) on which main-product utilisation was at or above the threshold. */
