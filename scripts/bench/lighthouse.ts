@@ -9,20 +9,12 @@
 import { gzipSync } from "node:zlib";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { desktopConfig } from "lighthouse";
+import { CHROMIUM_ARGS, chromiumPath } from "../lib/chromium";
 import { startBenchServer } from "./http-fixture";
 
 export const LIGHTHOUSE_BENCH_GOALS = { minPerformance: 0.9, maxLcpMs: 2500, maxCls: 0.1, maxDataKB: 200 } as const;
 
-const CHROME_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+const CHROME_FLAGS = ["--headless=new", ...CHROMIUM_ARGS];
 
 export type LighthouseRun = { formFactor: "mobile" | "desktop"; performance: number; lcpMs: number; cls: number; documentKB: number; totalKB: number };
 export type LighthouseBenchResult = {
@@ -38,7 +30,7 @@ const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
 
 export async function runLighthouseBench(options: { years?: number } = {}): Promise<LighthouseBenchResult> {
   const bench = await startBenchServer({ years: options.years ?? 10 });
-  const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH || "/usr/bin/chromium", chromeFlags: CHROME_FLAGS, logLevel: "silent" });
+  const chrome = await chromeLauncher.launch({ chromePath: chromiumPath() ?? "/usr/bin/chromium", chromeFlags: CHROME_FLAGS, logLevel: "silent" });
   try {
     const url = `${bench.server.url}/dashboard`;
     const data = await fetch(`${bench.server.url}/api/app/dashboard`, { headers: { cookie: bench.cookie } });
