@@ -5,7 +5,6 @@
  * token, and a session cookie obtained by signing in over HTTP through next-auth's credentials
  * callback, exactly as a browser does. `stop()` ends the server and removes the database.
  */
-import { execFileSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -16,6 +15,7 @@ import { createPrisma, type DbTarget } from "@/lib/db/client";
 import { importHistoryDocument } from "@/lib/db/history-store";
 import { migrateTarget } from "@/lib/db/migrate";
 import { ensureBuild, startNext, type NextServer } from "../lib/next-server";
+import { throwawayPostgres } from "../lib/throwaway-postgres";
 
 export const BENCH_DIST = process.env.BENCH_DIST_DIR || ".next-bench";
 
@@ -37,18 +37,12 @@ function history(options: { events?: number; years?: number }) {
 }
 
 async function database(engine: "pglite" | "postgres"): Promise<{ target: DbTarget; release: () => void }> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "credit-health-bench-"));
-  if (engine === "pglite") return { target: { kind: "pglite", dataDir: path.join(dir, "pglite") }, release: () => rmSync(dir, { recursive: true, force: true }) };
-  // The script's own directory: it hands it to the postgres user (a subdirectory of a 0700
-  // temp dir would be unreachable for it) and removes it on stop, even after a failed start.
-  const stop = () => execFileSync("bash", ["scripts/pg-throwaway.sh", "stop", dir]);
-  try {
-    const url = execFileSync("bash", ["scripts/pg-throwaway.sh", "start", dir], { encoding: "utf8" }).trim();
-    return { target: { kind: "postgres", url }, release: stop };
-  } catch (err) {
-    stop();
-    throw err;
+  if (engine === "pglite") {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "credit-health-bench-"));
+    return { target: { kind: "pglite", dataDir: path.join(dir, "pglite") }, release: () => rmSync(dir, { recursive: true, force: true }) };
   }
+  const { url, release } = throwawayPostgres();
+  return { target: { kind: "postgres", url }, release };
 }
 
 /** Signs in through /api/auth/callback/credentials and returns the session cookie it sets. */

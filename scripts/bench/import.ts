@@ -7,7 +7,7 @@
  * PostgreSQL: BENCH_DATABASE_URL or TEST_DATABASE_URL (a server; a database is created and dropped),
  * else a throwaway cluster via scripts/pg-throwaway.sh. Run alone: `npx tsx scripts/bench/import.ts`.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -19,6 +19,7 @@ import { importHistoryDocument } from "@/lib/db/history-store";
 import { migrateTarget } from "@/lib/db/migrate";
 import { generateHistory } from "@/lib/core/testing/generate";
 import { parseAlipayBill } from "@/lib/history/alipay";
+import { throwawayPostgres } from "../lib/throwaway-postgres";
 import { generateAlipayBill } from "@/lib/history/testing/alipay-generator";
 
 export const IMPORT_BENCH_GOALS = { maxSeconds: 10, maxPeakMB: 500 } as const;
@@ -71,9 +72,7 @@ function runChild(kind: Kind, file: string, url: string): ImportBenchCase {
 function postgresServer(): { url: string; release: () => void } {
   const given = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
   if (given) return { url: given, release: () => {} };
-  const dir = mkdtempSync(path.join(os.tmpdir(), "bench-pg-"));
-  const url = execFileSync("bash", ["scripts/pg-throwaway.sh", "start", dir], { encoding: "utf8" }).trim();
-  return { url, release: () => execFileSync("bash", ["scripts/pg-throwaway.sh", "stop", dir]) };
+  return throwawayPostgres();
 }
 
 /** Runs both imports `runs` times each (fresh user every run) and reports the medians. */
