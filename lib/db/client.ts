@@ -29,6 +29,8 @@ export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): DbTarget {
 export type DbHandle = {
   target: DbTarget;
   adapter: SqlMigrationAwareDriverAdapterFactory;
+  /** The embedded instance, for PGlite targets (its LISTEN feeds lib/db/change-feed.ts). */
+  pglite?: PGlite;
   /** Closes the pool or the PGlite instance (PGlite keeps the process alive until closed). */
   close: () => Promise<void>;
 };
@@ -42,7 +44,7 @@ export function openAdapter(target: DbTarget): DbHandle {
     return { target, adapter, close: async () => {} };
   }
   const pglite = new PGlite(target.dataDir);
-  return { target, adapter: new PrismaPGlite(pglite), close: () => pglite.close() };
+  return { target, adapter: new PrismaPGlite(pglite), pglite, close: () => pglite.close() };
 }
 
 export function createPrisma(target: DbTarget = targetFromEnv()): { prisma: PrismaClient; handle: DbHandle } {

@@ -7,6 +7,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { openAdapter, type DbTarget } from "./client";
@@ -40,11 +41,34 @@ export async function applyMigrationsWith(
 export async function migrateTarget(target: DbTarget, options: MigrateOptions = {}): Promise<string[]> {
   if (target.kind === "pglite") await mkdir(target.dataDir, { recursive: true });
   const handle = openAdapter(target);
+  if (target.kind === "postgres") wholeScripts(handle.adapter, target.url);
   try {
     return await applyMigrationsWith(handle.adapter, options);
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * @prisma/adapter-pg runs a migration script by splitting it on every ";", which cuts a function
+ * body (plpgsql, e.g. the change-notification triggers) apart. PostgreSQL's simple query protocol
+ * takes the whole script as one implicit transaction, as Prisma's native engine sends it.
+ */
+function wholeScripts(factory: SqlMigrationAwareDriverAdapterFactory, url: string): void {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    adapter.executeScript = async (script: string) => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(script);
+      } finally {
+        await client.end();
+      }
+    };
+    return adapter;
+  };
 }
 
 /**

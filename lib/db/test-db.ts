@@ -31,12 +31,12 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { createPrisma, type DbTarget, type PrismaClient } from "./client";
+import { createPrisma, type DbHandle, type DbTarget, type PrismaClient } from "./client";
 import { migrateTarget } from "./migrate";
 import { readMigrations } from "./schema-engine";
 
 export type TestEngine = "pglite" | "postgres";
-export type TestDatabase = { engine: TestEngine; prisma: PrismaClient; target: DbTarget; close: () => Promise<void> };
+export type TestDatabase = { engine: TestEngine; prisma: PrismaClient; target: DbTarget; handle: DbHandle; close: () => Promise<void> };
 
 export const TEST_DATABASE_URL_VAR = "TEST_DATABASE_URL";
 
@@ -52,6 +52,7 @@ export async function openTestDatabase(engine: TestEngine, env: Record<string, s
       engine,
       prisma,
       target,
+      handle,
       close: async () => {
         await handle.close();
         await rm(dir, { recursive: true, force: true });
@@ -88,6 +89,7 @@ export async function openTestDatabase(engine: TestEngine, env: Record<string, s
     engine,
     prisma,
     target,
+    handle,
     close: async () => {
       await handle.close();
       await drop();
