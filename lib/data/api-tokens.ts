@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { cachedRead } from "@/lib/db/read-cache";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -88,10 +89,14 @@ export async function revokeApiToken(db: PrismaClient, { userId, tokenId }: { us
 export async function authenticateApiToken(db: PrismaClient, bearer: string, now = new Date()): Promise<ApiPrincipal | null> {
   // Malformed input never reaches the database.
   if (!TOKEN_RE.test(bearer)) return null;
-  const row = await db.apiToken.findUnique({
-    where: { tokenHash: hashToken(bearer) },
-    select: { id: true, userId: true, revokedAt: true, lastUsedAt: true },
-  });
+  const tokenHash = hashToken(bearer);
+  // From the read cache while the token's row is unchanged; unknown tokens are never kept.
+  const row = await cachedRead(
+    db,
+    `api-token:${tokenHash}`,
+    () => db.apiToken.findUnique({ where: { tokenHash }, select: { id: true, userId: true, revokedAt: true, lastUsedAt: true } }),
+    { owner: (found) => found?.userId ?? null },
+  );
   if (!row || row.revokedAt) return null;
   const staleBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
   if (!row.lastUsedAt || row.lastUsedAt < staleBefore) {

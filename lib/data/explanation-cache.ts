@@ -1,6 +1,7 @@
 import "server-only";
 import { explain, type CoreContext, type Explanation } from "@/lib/core";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { cachedRead } from "@/lib/db/read-cache";
 import { AppError } from "@/lib/errors";
 import type { HistoryDocument } from "@/lib/history/schema";
 import { todayInShanghai } from "@/lib/timeline/current-assessment";
@@ -10,10 +11,10 @@ import { platformDropWeeks } from "./platform-drops";
 
 /*
  * Results computed from a user's whole history, kept in PostgreSQL (ExplanationCache) so every
- * instance shares them and nothing correctness-relevant lives in process memory. A row is valid
- * while its historyVersion equals User.historyVersion, which every write to the user's events
- * bumps in the same transaction (lib/db/history-store.ts, lib/data/events.ts): a server action
- * that changes the history sees fresh results on its next read.
+ * instance shares them; process memory holds only copies that the database's change notifications
+ * drop (lib/db/read-cache.ts). A row is valid while its historyVersion equals User.historyVersion,
+ * which every write to the user's events bumps in the same transaction (lib/db/history-store.ts,
+ * lib/data/events.ts): a server action that changes the history sees fresh results on its next read.
  *
  * The platform-wide context (lib/data/platform-drops.ts) also changes with OTHER users' data,
  * which no version of this user tracks; so a row is also recomputed once it is older than
@@ -48,8 +49,18 @@ type Kind = typeof EXPLAINED_KIND | typeof DASHBOARD_KIND;
 type CacheRead = { userVersion: number; cacheVersion: number | null; computedAt: Date | null; json: string | null };
 type CacheRow = { userVersion: number; cacheVersion: number | null; computedAtMs: number | null; json: string | null };
 
-/** The user's version and their row of one kind, in one query; not_found for no user. */
-async function readCache(db: PrismaClient, userId: string, kind: Kind): Promise<CacheRead> {
+/**
+ * The user's version and their row of one kind, in one query; not_found for no user. Served from
+ * the app's read cache (lib/db/read-cache.ts) until a write to the user or this row is notified.
+ */
+function readCache(db: PrismaClient, userId: string, kind: Kind): Promise<CacheRead> {
+  return cachedRead(db, `explanation-cache:${kind}:${userId}`, () => queryCache(db, userId, kind), {
+    owner: userId,
+    bytes: (read) => 256 + (read.json?.length ?? 0),
+  });
+}
+
+async function queryCache(db: PrismaClient, userId: string, kind: Kind): Promise<CacheRead> {
   // computedAt as epoch milliseconds: a timestamp without time zone comes back differently by driver.
   const rows = await db.$queryRawUnsafe<CacheRow[]>(
     `SELECT u."historyVersion" AS "userVersion", c."historyVersion" AS "cacheVersion",
@@ -67,6 +78,12 @@ async function readCache(db: PrismaClient, userId: string, kind: Kind): Promise<
     computedAt: row.computedAtMs === null ? null : new Date(Math.round(Number(row.computedAtMs))),
     json: row.json,
   };
+}
+
+/** A fresh row's JSON parsed once per process and stamp (the text is the same until the row changes). */
+function parsed<T>(db: PrismaClient, userId: string, read: CacheRead & { cacheVersion: number; computedAt: Date; json: string }): Promise<T> {
+  const key = `explanation-cache:parsed:${userId}:${read.cacheVersion}:${read.computedAt.getTime()}`;
+  return cachedRead(db, key, async () => JSON.parse(read.json) as T, { owner: userId, bytes: () => 2 * read.json.length });
 }
 
 function fresh(read: CacheRead, now: Date): read is CacheRead & { cacheVersion: number; computedAt: Date; json: string } {
@@ -146,7 +163,7 @@ export async function cachedExplained(db: PrismaClient, userId: string, options:
   const now = options.now ?? new Date();
   const read = await readCache(db, userId, EXPLAINED_KIND);
   if (fresh(read, now)) {
-    const value = JSON.parse(read.json) as Omit<ExplainedPayload, "dashboard">;
+    const value = await parsed<Omit<ExplainedPayload, "dashboard">>(db, userId, read);
     return { explanation: value.explanation, context: value.context, historyVersion: read.cacheVersion, computedAt: read.computedAt };
   }
   const { payload, stamp } = await recompute(db, userId, read.userVersion, now);
@@ -168,7 +185,7 @@ export async function cachedExplainedWithHistory(
     // Loaded after the version read: an import committed in between shows its events here a
     // request before it shows in the explanation, as when the two were computed one after another.
     const history = await loadHistory(db, userId);
-    const value = JSON.parse(read.json) as Omit<ExplainedPayload, "dashboard">;
+    const value = await parsed<Omit<ExplainedPayload, "dashboard">>(db, userId, read);
     return { history, explanation: value.explanation, context: value.context };
   }
   const { history, payload } = await recompute(db, userId, read.userVersion, now);

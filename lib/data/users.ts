@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { cachedRead } from "@/lib/db/read-cache";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /** The fields of a user the UI and the session check may see: never the password hash. */
@@ -18,8 +19,13 @@ const publicUser = {
 
 export type AppUser = Prisma.UserGetPayload<{ select: typeof publicUser }>;
 
+/** The session check's read on every request: served from memory while the row is unchanged. */
 export async function findUserById(options: { userId: string }): Promise<AppUser | null> {
-  return db.user.findUnique({ where: { id: options.userId }, select: publicUser });
+  const { userId } = options;
+  return cachedRead(db, `user:${userId}`, () => db.user.findUnique({ where: { id: userId }, select: publicUser }), {
+    // A missing user is not kept: a sign-up right after must not be shadowed.
+    owner: (user) => (user ? userId : null),
+  });
 }
 
 /** For sign-in only: the one place the password hash leaves the database. */

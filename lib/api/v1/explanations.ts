@@ -1,5 +1,6 @@
 import "server-only";
 import { cachedExplained } from "@/lib/data/explanation-cache";
+import { cachedRead } from "@/lib/db/read-cache";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { withText } from "@/lib/i18n/core-text";
@@ -21,9 +22,13 @@ export function explanationsHandlers(getDb: () => PrismaClient) {
         throw new AppError("bad_request", `lang must be one of: ${Object.keys(EXPLANATION_LANGS).join(", ")}.`);
       }
       // The dashboard's answer (platform context included), from the shared ExplanationCache:
-      // one query while the history is unchanged.
-      const { explanation } = await cachedExplained(db, principal.userId);
-      return Response.json(toExplanationResponse(locale ? withText(explanation, locale) : explanation));
+      // one query while the history is unchanged, none while the read cache holds it; the body
+      // is serialized once per result and language.
+      const { userId } = principal;
+      const { explanation, historyVersion, computedAt } = await cachedExplained(db, userId);
+      const key = `v1-explanations:${userId}:${lang ?? ""}:${historyVersion}:${computedAt.getTime()}`;
+      const body = await cachedRead(db, key, async () => JSON.stringify(toExplanationResponse(locale ? withText(explanation, locale) : explanation)), { owner: userId });
+      return new Response(body, { headers: { "content-type": "application/json" } });
     }),
   };
 }
