@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { decodeSessionJwt, encodeSessionJwt } from "@/lib/auth/jwt";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { LAST_SEEN_REFRESH_SECONDS, SESSION_MAX_AGE_SECONDS, nextLastSeen, nowSeconds } from "@/lib/auth/session-lifetime";
 import { clientIp, signInThrottle } from "@/lib/auth/throttle";
@@ -56,7 +57,7 @@ export const authOptions: NextAuthOptions = {
   // For JWT sessions next-auth re-encodes the cookie on every /api/auth/session call and ignores
   // updateAge; how often `lastSeen` really moves is decided in the jwt callback below.
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: LAST_SEEN_REFRESH_SECONDS },
-  jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
+  jwt: { maxAge: SESSION_MAX_AGE_SECONDS, encode: encodeSessionJwt, decode: decodeSessionJwt },
   useSecureCookies: secureCookies,
   cookies: {
     sessionToken: {

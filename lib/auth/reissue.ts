@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { encode } from "next-auth/jwt";
+import { encodeSessionJwt } from "@/lib/auth/jwt";
 import { SESSION_COOKIE_NAME, authOptions } from "@/lib/auth/options";
 import { SESSION_MAX_AGE_SECONDS, nowSeconds } from "@/lib/auth/session-lifetime";
 
@@ -14,7 +14,7 @@ import { SESSION_MAX_AGE_SECONDS, nowSeconds } from "@/lib/auth/session-lifetime
 export async function reissueSession(claims: { userId: string; email: string; name: string | null; sessionVersion: number; authAt: number }): Promise<void> {
   const secret = authOptions.secret;
   if (!secret) throw new Error("NEXTAUTH_SECRET is not set");
-  const token = await encode({
+  const token = await encodeSessionJwt({
     secret,
     maxAge: SESSION_MAX_AGE_SECONDS,
     token: { sub: claims.userId, email: claims.email, name: claims.name, sessionVersion: claims.sessionVersion, authAt: claims.authAt, lastSeen: nowSeconds() },

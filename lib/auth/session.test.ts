@@ -1,10 +1,13 @@
 import { beforeEach, describe, expect, test, vi } from "vitest";
+import { decode as nextAuthDecode, encode as nextAuthEncode } from "next-auth/jwt";
+import { encodeSessionJwt } from "./jwt";
 
-const getServerSession = vi.fn();
+const SECRET = "test-secret-for-session-tests-0123456789";
+const cookieJar: { name: string; value: string }[] = [];
 const findUserById = vi.fn();
 
-vi.mock("next-auth", () => ({ getServerSession: (...args: unknown[]) => getServerSession(...args) }));
-vi.mock("@/lib/auth/options", () => ({ authOptions: {} }));
+vi.mock("next/headers", () => ({ cookies: async () => ({ getAll: () => cookieJar }) }));
+vi.mock("@/lib/auth/options", () => ({ authOptions: { secret: SECRET }, SESSION_COOKIE_NAME: "next-auth.session-token" }));
 vi.mock("@/lib/data/users", () => ({ findUserById: (...args: unknown[]) => findUserById(...args) }));
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
@@ -12,41 +15,79 @@ vi.mock("next/navigation", () => ({
   },
 }));
 
-const { getCurrentUser, requireUser } = await import("./session");
+const { getCurrentUser, requireUser, sessionCookie } = await import("./session");
 
 const now = () => Math.floor(Date.now() / 1000);
 const user = { id: "u1", email: "a@b.co", sessionVersion: 3 };
-const session = (patch: Record<string, unknown> = {}) => ({ user: { id: "u1", email: "a@b.co", name: null }, sessionVersion: 3, authAt: now() - 60, lastSeen: now() - 60, ...patch });
+const claims = (patch: Record<string, unknown> = {}) => ({ sub: "u1", email: "a@b.co", sessionVersion: 3, authAt: now() - 60, lastSeen: now() - 60, ...patch });
+async function signedIn(patch: Record<string, unknown> = {}, secret = SECRET) {
+  cookieJar.length = 0;
+  cookieJar.push({ name: "next-auth.session-token", value: await encodeSessionJwt({ token: claims(patch), secret }) });
+}
 
 describe("requireUser", () => {
   beforeEach(() => {
-    getServerSession.mockReset();
+    cookieJar.length = 0;
     findUserById.mockReset();
   });
 
   test("returns the user when the JWT's sessionVersion is current", async () => {
-    getServerSession.mockResolvedValue(session());
+    await signedIn();
     findUserById.mockResolvedValue(user);
     await expect(requireUser()).resolves.toEqual(user);
     expect(findUserById).toHaveBeenCalledWith({ userId: "u1" });
   });
 
+  test("accepts a token next-auth itself minted (same format and key)", async () => {
+    cookieJar.push({ name: "next-auth.session-token", value: await nextAuthEncode({ token: claims(), secret: SECRET }) });
+    findUserById.mockResolvedValue(user);
+    await expect(getCurrentUser()).resolves.toEqual(user);
+  });
+
   test.each([
-    ["no session", null, user],
-    ["a session without a user id", { ...session(), user: { id: "" } }, user],
-    ["an older sessionVersion (password changed, signed out everywhere)", session({ sessionVersion: 2 }), user],
-    ["a deleted user", session(), null],
-    ["older than the absolute lifetime", session({ authAt: now() - 7 * 24 * 60 * 60 - 1 }), user],
-    ["no sign-in time", session({ authAt: 0 }), user],
-    ["idle for 30 minutes and a second", session({ authAt: now() - 3600, lastSeen: now() - 30 * 60 - 1 }), user],
-  ])("redirects to /sign-in for %s", async (_name, s, u) => {
-    getServerSession.mockResolvedValue(s);
-    findUserById.mockResolvedValue(u);
+    ["no session", null],
+    ["a session without a user id", { sub: "" }],
+    ["an older sessionVersion (password changed, signed out everywhere)", { sessionVersion: 2 }],
+    ["older than the absolute lifetime", { authAt: now() - 7 * 24 * 60 * 60 - 1 }],
+    ["no sign-in time", { authAt: 0 }],
+    ["idle for 30 minutes and a second", { authAt: now() - 3600, lastSeen: now() - 30 * 60 - 1 }],
+  ])("redirects to /sign-in for %s", async (_name, patch) => {
+    if (patch) await signedIn(patch);
+    findUserById.mockResolvedValue(user);
     await expect(requireUser()).rejects.toThrow("redirect:/sign-in");
   });
 
-  test("a cookie next-auth cannot decode counts as signed out", async () => {
-    getServerSession.mockRejectedValue(new Error("JWEDecryptionFailed"));
+  test("a deleted user counts as signed out", async () => {
+    await signedIn();
+    findUserById.mockResolvedValue(null);
     await expect(getCurrentUser()).resolves.toBeNull();
+  });
+
+  test.each([
+    ["garbage", async () => "not-a-jwt"],
+    ["another secret", async () => encodeSessionJwt({ token: claims(), secret: "another-secret-entirely-0123456789" })],
+    ["a tampered token", async () => (await encodeSessionJwt({ token: claims(), secret: SECRET })).replace(/.$/, (c) => (c === "A" ? "B" : "A"))],
+    ["an expired token", async () => encodeSessionJwt({ token: claims(), secret: SECRET, maxAge: -60 })],
+  ])("a cookie that does not decode (%s) counts as signed out", async (_name, make) => {
+    cookieJar.push({ name: "next-auth.session-token", value: await make() });
+    findUserById.mockResolvedValue(user);
+    await expect(getCurrentUser()).resolves.toBeNull();
+    expect(findUserById).not.toHaveBeenCalled();
+  });
+});
+
+describe("session JWT", () => {
+  test("next-auth decodes what encodeSessionJwt mints", async () => {
+    const token = await encodeSessionJwt({ token: claims(), secret: SECRET, maxAge: 600 });
+    const decoded = await nextAuthDecode({ token, secret: SECRET });
+    expect(decoded).toMatchObject({ sub: "u1", sessionVersion: 3 });
+    expect((decoded!.exp as number) - (decoded!.iat as number)).toBe(600);
+  });
+
+  test("sessionCookie joins next-auth's chunks in order and ignores other cookies", () => {
+    const name = "next-auth.session-token";
+    expect(sessionCookie([{ name: "other", value: "x" }])).toBeUndefined();
+    expect(sessionCookie([{ name, value: "whole" }, { name: `${name}.0`, value: "chunk" }])).toBe("whole");
+    expect(sessionCookie([{ name: `${name}.1`, value: "b" }, { name: `${name}.0`, value: "a" }, { name: `${name}.x`, value: "?" }, { name: `${name}.`, value: "?" }])).toBe("ab");
   });
 });
