@@ -2,7 +2,9 @@
  * Several instances: two production servers (`next start` from one build in .next-multi) share
  * one freshly migrated PostgreSQL database and one NEXTAUTH_SECRET, as a deployment behind a load
  * balancer would. Concurrent syncs with overlapping events and Idempotency-Keys shared across the
- * two instances must lose and duplicate nothing and never answer 5xx; a server SIGKILLed in the
+ * two instances must lose and duplicate nothing and never answer 5xx; a write through one instance
+ * (an import, a token revoked, a sign-out everywhere) must show on the other at once, whatever its
+ * in-process read cache held; a server SIGKILLed in the
  * middle of a 100,000-event import must leave the user's events as they were before it, or as
  * they are after it, never in between.
  *
@@ -124,6 +126,51 @@ if (!serverUrl) {
         }
         const exported = await (await get("/api/app/export/json")).json();
         expect(exported.events).toEqual([]);
+      }
+    });
+
+    it("a write through one instance shows on the other at once: a new import, a revoked token, sign-out everywhere", { timeout: 120_000 }, async () => {
+      const password = "correct horse battery staple";
+      const u = await db.prisma.user.create({ data: { email: `c-${randomBytes(4).toString("hex")}@example.com`, passwordHash: await hashPassword(password) } });
+      const { token: bearer } = await createApiToken(db.prisma, { userId: u.id, name: "revoke-me" });
+      const [s1, s2] = servers as [NextServer, NextServer];
+      const cookie = await signIn(s1.url, u.email, password);
+      const dashboard = (s: NextServer) => fetch(`${s.url}/api/app/dashboard`, { headers: { cookie } });
+      const explanations = (s: NextServer) => fetch(`${s.url}/api/v1/explanations`, { headers: { authorization: `Bearer ${bearer}` } });
+      /** Polls until `check` holds: each instance hears the other's commits through PostgreSQL's NOTIFY, within milliseconds. */
+      const soon = async (what: string, check: () => Promise<boolean>) => {
+        const end = Date.now() + 2_000;
+        while (!(await check())) {
+          if (Date.now() > end) throw new Error(`not within 2 s: ${what}`);
+          await new Promise((r) => setTimeout(r, 25));
+        }
+      };
+      // Both instances' read caches hold this user's rows after a few reads.
+      for (const s of [s1, s2]) {
+        for (let i = 0; i < 3; i++) {
+          expect((await dashboard(s)).status).toBe(200);
+          expect((await explanations(s)).status).toBe(200);
+        }
+      }
+      const before = (await dashboard(s2)).headers.get("etag");
+
+      const synced = await fetch(`${s1.url}/api/v1/history`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${bearer}`, "content-type": "application/json" },
+        body: JSON.stringify(doc([borrowEvent(9_001)])),
+      });
+      expect(synced.status).toBe(200);
+      await soon("instance 2 serves the history synced through instance 1", async () => (await dashboard(s2)).headers.get("etag") !== before);
+
+      // Revoked and signed out everywhere by another writer (as instance 1's settings page would).
+      await db.prisma.apiToken.updateMany({ where: { userId: u.id }, data: { revokedAt: new Date() } });
+      await soon("instance 2 refuses the revoked token", async () => (await explanations(s2)).status === 401);
+      await db.prisma.user.update({ where: { id: u.id }, data: { sessionVersion: { increment: 1 } } });
+      for (const s of [s2, s1]) await soon(`${s.url} refuses the old session`, async () => (await dashboard(s)).status === 401);
+      // And stays so: nothing stale comes back from memory.
+      for (const s of [s1, s2]) {
+        expect((await dashboard(s)).status).toBe(401);
+        expect((await explanations(s)).status).toBe(401);
       }
     });
 
