@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { expectDashboard, signUp, uniqueEmail } from "./helpers";
+import { DEMO, expectDashboard, signIn, signUp, uniqueEmail } from "./helpers";
 
 /**
  * The shell's own pages (landing, forms with their errors, an empty dashboard) in both languages,
@@ -37,5 +37,20 @@ test("an empty dashboard", async ({ page }) => {
   await signUp(page, { email: uniqueEmail("a11y"), password: "a-calm-password-42" });
   await expectDashboard(page);
   await expect(page.getByTestId("empty-history")).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
+
+test("the demo dashboard in Chinese and dark mode: the server-drawn chart, then the interactive one", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  await signIn(page, DEMO.email, DEMO.password);
+  await expectDashboard(page);
+  await page.context().addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url: page.url() }]);
+  await page.goto("/dashboard?range=all");
+  const chart = page.getByTestId("timeline");
+  await expect(chart.locator("svg").first()).toBeVisible();
+  await expect(chart.getByRole("link").first()).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await chart.hover();
+  await expect(chart.locator(".recharts-surface").first()).toBeVisible();
   await expectNoSeriousViolations(page);
 });

@@ -37,17 +37,46 @@ test("dashboard: chart with drop markers, ranges, overlays and the health card",
   await expectDashboard(page);
   const chart = page.getByTestId("dashboard-overview");
   await expect(chart.getByText("Limit and score over time")).toBeVisible();
-  await expect(chart.locator(".recharts-surface").first()).toBeVisible();
-  // Markers are links in the SVG and in the list below it.
+  // The chart is drawn on the server (an SVG); Recharts only joins when the borrower reaches for it.
+  await expect(chart.getByTestId("timeline").locator("svg").first()).toBeVisible();
+  // Markers are links on the chart and in the list below it.
   await expect(chart.getByRole("link", { name: /Limit drop on/ }).first()).toBeVisible();
-  await page.getByRole("button", { name: "All" }).click();
-  await expect(page.getByRole("button", { name: "All" })).toHaveAttribute("aria-pressed", "true");
+  // Ranges are links (the range lives in the URL, so it works before JavaScript too).
+  await chart.getByRole("link", { name: "All", exact: true }).click();
+  await expect(page).toHaveURL(/range=all/);
+  await expect(chart.getByRole("link", { name: "All", exact: true })).toHaveAttribute("aria-current", "true");
   await expect(chart.getByRole("link", { name: /→/ })).toHaveCount(5);
   await page.getByText("Repayments", { exact: true }).click();
+  await expect(page).toHaveURL(/show=[a-z,]*repayment/);
   await expect(page.getByRole("checkbox", { name: "Repayments" })).toBeChecked();
+  await expectAccessible(page);
+  // Pointing at the chart brings the interactive chart (Recharts, with tooltips) into the same box.
+  await chart.getByTestId("timeline").hover();
+  await expect(chart.locator(".recharts-surface").first()).toBeVisible();
+  await expect(chart.getByRole("link", { name: /Limit drop on/ }).first()).toBeVisible();
   await expect(page.getByText("Your credit health")).toBeVisible();
   await expectAccessible(page);
   await shoot(page, "dashboard");
+});
+
+test("without JavaScript the chart is complete: ranges, overlays and markers are links and forms", async ({ page, browser }) => {
+  await signIn(page, DEMO.email, DEMO.password);
+  await expectDashboard(page);
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const noJs = await context.newPage();
+  await noJs.goto("/dashboard");
+  const chart = noJs.getByTestId("dashboard-overview");
+  await expect(chart.getByTestId("timeline").locator("svg").first()).toBeVisible();
+  await chart.getByRole("link", { name: "All", exact: true }).click();
+  await expect(noJs).toHaveURL(/range=all/);
+  await expect(chart.getByRole("link", { name: "All", exact: true })).toHaveAttribute("aria-current", "true");
+  await noJs.getByText("Repayments", { exact: true }).click();
+  await chart.getByRole("button", { name: "Apply" }).click();
+  await expect(noJs).toHaveURL(/range=all&show=&show=borrow&show=repayment&show=inquiry/);
+  await expect(noJs.getByRole("checkbox", { name: "Repayments" })).toBeChecked();
+  await chart.getByRole("link", { name: /Limit drop on Oct 15, 2026/ }).click();
+  await expect(noJs).toHaveURL(new RegExp(`/drops/${INCOME_DROP}$`));
+  await context.close();
 });
 
 test("a drop's reasons, UPDATE_INCOME through the profile form, and the explanation changes", async ({ page }) => {

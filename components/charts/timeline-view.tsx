@@ -17,9 +17,10 @@ import {
   ZAxis,
 } from "recharts";
 import type { DropMarker, EvidenceMark, OverlayKind, ScoreBand, TimelineRange } from "@/lib/timeline/types";
-import { chartRows, scoreDomain } from "./chart-rows";
+import { chartRows } from "./chart-rows";
 import { usePalette } from "./chart-theme";
 import { ChartTooltip } from "./chart-tooltip";
+import { timelineAxes } from "./timeline-plot";
 import { useChartFormat } from "./use-chart-format";
 
 export interface TimelineViewProps {
@@ -33,29 +34,34 @@ export interface TimelineViewProps {
   /** The drop the page is about: drawn larger, not a link to itself. */
   focusDate?: string;
   height?: number;
+  /** False where the drop markers are drawn over the chart as links (the dashboard). */
+  drawDrops?: boolean;
 }
 
 /**
  * Limit (step line, left axis) and score (right axis, bands shaded) over one range, drop markers
  * that open their drop page, and below it an activity strip of the overlays switched on.
  */
-export function TimelineView({ range, drops, bands, scoreScale, currency, overlays, evidence, focusDate, height = 280 }: TimelineViewProps) {
+export function TimelineView({ range, drops, bands, scoreScale, currency, overlays, evidence, focusDate, height = 280, drawDrops = true }: TimelineViewProps) {
   const t = useTranslations("experience.chart");
   const palette = usePalette();
   const fmt = useChartFormat(currency);
   const router = useRouter();
   const rows = useMemo(() => chartRows(range, overlays), [range, overlays]);
-  const visibleDrops = drops.filter((x) => x.d >= range.from && x.d <= range.to);
-  const [scoreLo, scoreHi] = scoreDomain(range.score, scoreScale);
+  const visibleDrops = drawDrops ? drops.filter((x) => x.d >= range.from && x.d <= range.to) : [];
+  // The same axes as the server-drawn chart (timeline-static.tsx), so swapping one for the other moves nothing.
+  const axes = useMemo(() => timelineAxes(range, drops, scoreScale), [range, drops, scoreScale]);
+  const [scoreLo, scoreHi] = axes.score.domain;
   const span = range.to - range.from;
-  const xDomain: [number, number] = [range.from, Math.max(range.to, range.from + 1)];
   const evidenceOnLine = (evidence ?? []).filter((e) => e.d >= range.from && e.d <= range.to);
 
   const xAxis = (hide: boolean) => (
     <XAxis
       dataKey="d"
       type="number"
-      domain={xDomain}
+      domain={axes.x.domain}
+      ticks={axes.x.ticks}
+      interval={0}
       allowDataOverflow
       hide={hide}
       tickFormatter={(d: number) => fmt.tick(d, span)}
@@ -80,13 +86,17 @@ export function TimelineView({ range, drops, bands, scoreScale, currency, overla
               tickFormatter={fmt.compactMoney}
               tick={{ fill: palette.axis, fontSize: 11 }}
               stroke={palette.grid}
-              domain={[0, "auto"]}
+              domain={axes.limit.domain}
+              ticks={axes.limit.ticks}
+              interval={0}
             />
             <YAxis
               yAxisId="score"
               orientation="right"
               width={40}
-              domain={[scoreLo, scoreHi]}
+              domain={axes.score.domain}
+              ticks={axes.score.ticks}
+              interval={0}
               allowDataOverflow
               tick={{ fill: palette.axis, fontSize: 11 }}
               stroke={palette.grid}

@@ -2,20 +2,10 @@
 
 import { useFormatter } from "next-intl";
 import { useMemo } from "react";
-import { dayToDate } from "./chart-rows";
+import { chartFormat } from "./chart-format";
 
-/** Money, scores and calendar days formatted for the UI locale (days in UTC: they are calendar days). */
+/** chartFormat() with the client's formatter. */
 export function useChartFormat(currency: string) {
   const format = useFormatter();
-  return useMemo(
-    () => ({
-      money: (v: number) => format.number(v, { style: "currency", currency, currencyDisplay: "narrowSymbol", maximumFractionDigits: 0 }),
-      compactMoney: (v: number) =>
-        format.number(v, { style: "currency", currency, currencyDisplay: "narrowSymbol", notation: "compact", maximumFractionDigits: 1 }),
-      day: (d: number) => format.dateTime(dayToDate(d), { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }),
-      tick: (d: number, spanDays: number) =>
-        format.dateTime(dayToDate(d), spanDays > 400 ? { year: "numeric", month: "short", timeZone: "UTC" } : { month: "short", day: "numeric", timeZone: "UTC" }),
-    }),
-    [format, currency],
-  );
+  return useMemo(() => chartFormat(format, currency), [format, currency]);
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import type { SearchParams } from "@/components/charts/timeline-params";
 import { DropList } from "@/components/dashboard/drop-list";
 import { EmptyHistory } from "@/components/dashboard/empty-history";
 import { ObservationTable } from "@/components/dashboard/observation-table";
@@ -15,13 +16,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function DashboardPage() {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   // Each page checks for itself: the layout's check does not protect a page rendered on its own.
   const user = await requireUser();
   // One read of the shared ExplanationCache (lib/data/dashboard.ts): the explanation carries the
   // platform-wide context, so this list and the drop pages give the same reasons; no history load
   // and no explain pass while the history is unchanged.
-  const [t, dashboard] = await Promise.all([getTranslations("dashboard"), getDashboard(user.id)]);
+  const [t, dashboard, params] = await Promise.all([getTranslations("dashboard"), getDashboard(user.id), searchParams]);
   const view = dashboard.view();
   const product = user.product === "Jiebei" ? t("productJiebei") : user.product;
 
@@ -52,7 +53,7 @@ export default async function DashboardPage() {
   return (
     <>
       {header}
-      <DashboardOverview view={view} />
+      <DashboardOverview view={view} searchParams={params} />
       <div className="grid gap-6 lg:grid-cols-5">
         <div className="lg:col-span-3">
           <DropList drops={view.drops} currency={user.currency} labelReason={labelReason} />

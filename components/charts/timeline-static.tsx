@@ -1,0 +1,103 @@
+import Link from "next/link";
+import type { ChartFormat } from "./chart-format";
+import { PLOT_BOX, PLOT_HEIGHT, PLOT_UNITS, STRIP_PAD, stripHeight, type TimelinePlot } from "./timeline-plot";
+
+/*
+ * The timeline drawn on the server: no JavaScript, no measuring. Lines, bands and grid live in an
+ * SVG whose 0..1000 units stretch over the plot box (strokes keep their width); tick labels and drop
+ * markers are HTML placed in percent of the box, so text and circles never stretch. Colours are the
+ * palette's CSS variables (paletteCss), dark mode included. The box is Recharts' own, so the
+ * interactive chart that may replace this one (timeline-interactive.tsx) lands on the same pixels.
+ */
+
+const plotBox = { left: PLOT_BOX.left, top: PLOT_BOX.top, width: `calc(100% - ${PLOT_BOX.left + PLOT_BOX.right}px)`, height: PLOT_HEIGHT } as const;
+const line = { vectorEffect: "non-scaling-stroke", fill: "none" } as const;
+const xAt = (left: number) => `calc(${PLOT_BOX.left}px + (100% - ${PLOT_BOX.left + PLOT_BOX.right}px) * ${left / 100})`;
+
+/** The picture of the chart (decorative: the summary and the drop links carry its content). */
+export function TimelineStaticPlot({ plot, fmt, spanDays }: { plot: TimelinePlot; fmt: ChartFormat; spanDays: number }) {
+  const units = (px: number) => Math.round((px / PLOT_HEIGHT) * PLOT_UNITS * 10) / 10;
+  const grid = plot.limitTicks.map((t) => `M0 ${units(t.top)}H${PLOT_UNITS}`).join("");
+  const strip = stripHeight(plot.lanes.length);
+  return (
+    <div aria-hidden="true" data-chart="static">
+      <div className="relative w-full text-[11px] leading-none" style={{ height: PLOT_BOX.height, color: "var(--tl-axis)" }}>
+        <svg className="absolute overflow-hidden" style={plotBox} viewBox={`0 0 ${PLOT_UNITS} ${PLOT_UNITS}`} preserveAspectRatio="none">
+          {plot.bands.map((b) => (
+            <rect key={b.key} x={0} y={b.y} width={PLOT_UNITS} height={b.height} style={{ fill: `var(--tl-band-${b.key})`, fillOpacity: 0.3 }} />
+          ))}
+          <path d={grid} style={{ ...line, stroke: "var(--tl-grid)" }} />
+          <path d={`M0 0V${PLOT_UNITS}H${PLOT_UNITS}V0`} style={{ ...line, stroke: "var(--tl-grid)" }} />
+          <path d={plot.scorePath} style={{ ...line, stroke: "var(--tl-score)", strokeWidth: 1.5 }} />
+          <path d={plot.limitPath} style={{ ...line, stroke: "var(--tl-limit)", strokeWidth: 2.5 }} />
+        </svg>
+        {plot.limitTicks.map((t) => (
+          <span key={`l${t.v}`} className="absolute whitespace-nowrap" style={{ right: `calc(100% - ${PLOT_BOX.left - 8}px)`, top: PLOT_BOX.top + t.top, transform: "translateY(-50%)" }}>
+            {fmt.compactMoney(t.v)}
+          </span>
+        ))}
+        {plot.scoreTicks.map((t) => (
+          <span key={`s${t.v}`} className="absolute whitespace-nowrap" style={{ left: `calc(100% - ${PLOT_BOX.right - 8}px)`, top: PLOT_BOX.top + t.top, transform: "translateY(-50%)" }}>
+            {t.v}
+          </span>
+        ))}
+        {plot.xTicks.map((t) => (
+          <span key={`x${t.d}`} className="absolute whitespace-nowrap" style={{ left: xAt(t.left), top: PLOT_BOX.top + PLOT_HEIGHT + 8, transform: "translateX(-50%)" }}>
+            {fmt.tick(t.d, spanDays)}
+          </span>
+        ))}
+      </div>
+      {strip > 0 ? (
+        <div className="relative w-full" style={{ height: strip }}>
+          <svg
+            className="absolute overflow-visible"
+            style={{ ...plotBox, top: STRIP_PAD, height: strip - 2 * STRIP_PAD }}
+            viewBox={`0 0 ${PLOT_UNITS} ${PLOT_UNITS}`}
+            preserveAspectRatio="none"
+          >
+            {plot.lanes.map((lane) => (
+              // A zero-length segment with round caps is a dot of the stroke's width: round however the SVG stretches.
+              <path
+                key={lane.kind}
+                d={lane.xs.map((x) => `M${x} ${lane.y}h0`).join("")}
+                style={{ ...line, stroke: `var(--tl-overlay-${lane.kind})`, strokeWidth: 9, strokeLinecap: "round" }}
+              />
+            ))}
+          </svg>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * Drop markers as real links over whichever chart is drawn: focusable, named, and working without
+ * JavaScript. A 44px target around the visible dot.
+ */
+export function TimelineDropMarkers({ plot, label }: { plot: TimelinePlot; label: (drop: TimelinePlot["drops"][number]["drop"]) => string }) {
+  return (
+    <div className="pointer-events-none absolute" style={plotBox}>
+      {plot.drops.map(({ drop, left, top }) => {
+        const name = label(drop);
+        return (
+          <Link
+            key={drop.date}
+            href={`/drops/${drop.date}`}
+            prefetch={false}
+            aria-label={name}
+            title={name}
+            className="group pointer-events-auto absolute grid size-11 -translate-x-1/2 -translate-y-1/2 place-items-center rounded-full outline-none"
+            style={{ left: `${left}%`, top: `${top}%` }}
+          >
+            <span className="grid size-6 place-items-center rounded-full group-focus-visible:ring-2 group-focus-visible:ring-[var(--tl-axis)]">
+              <span
+                className="block size-3.5 rounded-full border-2"
+                style={{ background: drop.temporary ? "var(--tl-drop-temporary)" : "var(--tl-drop)", borderColor: "var(--tl-surface)" }}
+              />
+            </span>
+          </Link>
+        );
+      })}
+    </div>
+  );
+}
