@@ -30,7 +30,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <div className="flex items-center gap-2">
             <span className="hidden max-w-48 truncate text-sm text-slate-500 md:inline dark:text-slate-400">{user.email}</span>
             <LanguageSwitcher />
-            <SignOutButton />
+            <SignOutButton label={tCommon("signOut")} pendingLabel={tCommon("signingOut")} />
           </div>
         </div>
         <div className="mx-auto max-w-5xl px-4 pb-2">
