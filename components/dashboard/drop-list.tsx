@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
@@ -13,16 +14,27 @@ type Props = {
   currency: string;
   /** The localized title and sentence of a reason. */
   labelReason: (reason: Reason) => ReasonLabel;
+  /**
+   * Show only the newest this many, with a link to all of them (`allHref`): ten years hold a
+   * hundred drops, and every card is page weight, layout and hydration on a phone.
+   */
+  limit?: number;
+  allHref?: string;
 };
 
 /** The core's drops, newest first, each with its top-ranked reasons. */
-export async function DropList({ drops, currency, labelReason }: Props) {
+export async function DropList({ drops, currency, labelReason, limit, allHref }: Props) {
   const [t, format] = await Promise.all([getTranslations("dashboard"), getFormatter()]);
-  const newestFirst = [...drops].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  const sorted = [...drops].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  const newestFirst = limit !== undefined && sorted.length > limit ? sorted.slice(0, limit) : sorted;
+  const hidden = sorted.length - newestFirst.length;
   return (
     <Card aria-labelledby="drops-title">
       <CardTitle id="drops-title">{t("dropsTitle")}</CardTitle>
-      <CardDescription>{t("dropsLead")}</CardDescription>
+      <CardDescription>
+        {t("dropsLead")}
+        {hidden > 0 ? ` ${t("dropsShownOf", { shown: newestFirst.length, total: sorted.length })}` : null}
+      </CardDescription>
       {newestFirst.length === 0 ? (
         <p className="mt-4 text-sm text-slate-600 dark:text-slate-400">{t("noDrops")}</p>
       ) : (
@@ -76,6 +88,13 @@ export async function DropList({ drops, currency, labelReason }: Props) {
           })}
         </ol>
       )}
+      {hidden > 0 && allHref ? (
+        <p className="mt-4 text-sm">
+          <Link href={allHref} prefetch={false} scroll={false} className="inline-flex min-h-10 items-center font-medium text-brand-700 underline-offset-4 hover:underline dark:text-brand-300">
+            {t("dropsAll", { total: sorted.length })}
+          </Link>
+        </p>
+      ) : null}
     </Card>
   );
 }

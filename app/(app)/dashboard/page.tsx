@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import type { SearchParams } from "@/components/charts/timeline-params";
+import { allDropsHref } from "@/components/dashboard/all-drops-href";
 import { DropList } from "@/components/dashboard/drop-list";
 import { EmptyHistory } from "@/components/dashboard/empty-history";
 import { ObservationTable } from "@/components/dashboard/observation-table";
@@ -10,6 +11,9 @@ import { Badge } from "@/components/ui/badge";
 import { requireUser } from "@/lib/auth/session";
 import { getDashboard } from "@/lib/data/dashboard";
 import { reasonLabeller } from "@/components/dashboard/reason-title";
+
+/** Drop cards on the dashboard before "show all" (?drops=all). */
+const DROPS_SHOWN = 10;
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("dashboard");
@@ -56,7 +60,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <DashboardOverview view={view} searchParams={params} />
       <div className="grid gap-6 lg:grid-cols-5">
         <div className="lg:col-span-3">
-          <DropList drops={view.drops} currency={user.currency} labelReason={labelReason} />
+          <DropList
+            drops={view.drops}
+            currency={user.currency}
+            labelReason={labelReason}
+            limit={params.drops === "all" ? undefined : DROPS_SHOWN}
+            allHref={allDropsHref(params)}
+          />
         </div>
         <div className="lg:col-span-2">
           <ObservationTable rows={view.recentObservations} total={view.observationCount} currency={user.currency} />
