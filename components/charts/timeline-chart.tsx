@@ -79,7 +79,8 @@ export async function TimelineChart({ data, searchParams }: { data: TimelineData
       <p className="sr-only">{t("summary", { drops: drops.length, from: fmt.day(range.from), to: fmt.day(range.to) })}</p>
       <TimelineInteractive
         range={range}
-        drops={data.drops}
+        // Only the range's drops: they are the client chart's props, so they ride in the page's payload.
+        drops={drops}
         bands={data.bands}
         scoreScale={data.scoreScale}
         currency={data.currency}
