@@ -3,7 +3,9 @@
  * autocannon (50 connections, 20 s each) against
  *   - GET /api/app/dashboard     the dashboard's data (session cookie from a real sign-in),
  *   - GET /api/v1/explanations   the sync API (bearer token),
- *   - a /_next/static/… file     of the same server: the baseline the data endpoints compare to.
+ *   - a /_next/static/… file     of the same server: the baseline the data endpoints compare to,
+ *   - GET /api/app/dashboard without a cookie: a 401 that touches no data, i.e. what Next.js
+ *     itself costs for a dynamic route; shown for reference, not counted in the goals.
  * Reports requests/s, p50/p95/p99 latency (from every response, so p95 is exact), errors and the
  * data/static ratio against the goals below. Figures only: nothing here passes or fails a test.
  * Run alone: `npx tsx scripts/bench/load.ts [--postgres] [--seconds 20]`.
@@ -12,6 +14,8 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import { BENCH_DIST, percentile, startBenchServer } from "./http-fixture";
+
+const FLOOR = "no credentials (401: Next.js's floor)";
 
 export const LOAD_BENCH_GOALS = { errors: 0, p95Ms: 100, minDataToStaticRatio: 0.25 } as const;
 
@@ -69,10 +73,12 @@ export async function runLoadBench(options: LoadBenchOptions = {}): Promise<Load
     cases.push(await measure("static asset (baseline)", url + staticAsset(), {}, connections, seconds));
     cases.push(await measure("dashboard data (cookie)", `${url}/api/app/dashboard`, { cookie: bench.cookie }, connections, seconds));
     cases.push(await measure("explanations (bearer)", `${url}/api/v1/explanations`, { authorization: `Bearer ${bench.token}` }, connections, seconds));
+    const floor = await measure(FLOOR, `${url}/api/app/dashboard`, {}, connections, seconds);
     const base = cases[0]!.rps;
-    const ratios = Object.fromEntries(cases.slice(1).map((c) => [c.target, Math.round((c.rps / base) * 1000) / 1000]));
+    const ratio = (c: LoadCase) => Math.round((c.rps / base) * 1000) / 1000;
+    const ratios = Object.fromEntries(cases.slice(1).map((c) => [c.target, ratio(c)]));
     const goalsMet = cases.every((c) => c.errors + c.non2xx === LOAD_BENCH_GOALS.errors && c.p95Ms < LOAD_BENCH_GOALS.p95Ms) && Object.values(ratios).every((r) => r >= LOAD_BENCH_GOALS.minDataToStaticRatio);
-    return { engine: bench.engine, events: bench.events, connections, seconds, cases, ratios, goalsMet };
+    return { engine: bench.engine, events: bench.events, connections, seconds, cases: [...cases, floor], ratios: { ...ratios, [FLOOR]: ratio(floor) }, goalsMet };
   } finally {
     await bench.stop();
   }
