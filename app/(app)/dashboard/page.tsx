@@ -13,7 +13,7 @@ import { getDashboard } from "@/lib/data/dashboard";
 import { reasonLabeller } from "@/components/dashboard/reason-title";
 
 /** Drop cards on the dashboard before "show all" (?drops=all). */
-const DROPS_SHOWN = 10;
+const DROPS_SHOWN = 5;
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("dashboard");
