@@ -40,8 +40,17 @@ export function TimelineInteractive({ plot, markers, legend, exploreLabel, overl
   useEffect(() => {
     if (!View || !focusWhenReady.current) return;
     focusWhenReady.current = false;
-    // Recharts' accessibility layer: the surface takes focus and the arrow keys walk the days.
-    box.current?.querySelector<SVGElement>("svg[tabindex]")?.focus();
+    // Recharts' accessibility layer: the surface takes focus and the arrow keys walk the days. It
+    // draws its surface only once ResponsiveContainer has measured the box, a frame or two later.
+    let frame = 0;
+    let tries = 0;
+    const focus = () => {
+      const surface = box.current?.querySelector<SVGElement>("svg[tabindex]");
+      if (surface) surface.focus();
+      else if (++tries < 120) frame = requestAnimationFrame(focus);
+    };
+    focus();
+    return () => cancelAnimationFrame(frame);
   }, [View]);
 
   return (
