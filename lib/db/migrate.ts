@@ -58,17 +58,20 @@ function wholeScripts(factory: SqlMigrationAwareDriverAdapterFactory, url: strin
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
-    adapter.executeScript = async (script: string) => {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      try {
-        await client.query(script);
-      } finally {
-        await client.end();
-      }
-    };
+    adapter.executeScript = (script: string) => runSql(url, script);
     return adapter;
   };
+}
+
+/** Runs SQL text (one statement or a whole script) on its own short-lived connection to `url`. */
+export async function runSql(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
 }
 
 /**

@@ -29,10 +29,9 @@ import { cp, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createHash, randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { createPrisma, type DbHandle, type DbTarget, type PrismaClient } from "./client";
-import { migrateTarget } from "./migrate";
+import { migrateTarget, runSql } from "./migrate";
 import { readMigrations } from "./schema-engine";
 
 export type TestEngine = "pglite" | "postgres";
@@ -63,15 +62,7 @@ export async function openTestDatabase(engine: TestEngine, env: Record<string, s
   const serverUrl = env[TEST_DATABASE_URL_VAR]?.trim();
   if (!serverUrl) throw new Error(`${TEST_DATABASE_URL_VAR} is not set: cannot open a PostgreSQL test database.`);
   const name = `credit_health_test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
+  const admin = (sql: string) => runSql(serverUrl, sql);
   await admin(`CREATE DATABASE "${name}"`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
