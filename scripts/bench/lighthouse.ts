@@ -6,6 +6,7 @@
  * and the size of the dashboard's data: the JSON endpoint and the HTML document (which carries the
  * same data as the RSC payload). Figures only. Run alone: `npx tsx scripts/bench/lighthouse.ts`.
  */
+import { writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { desktopConfig } from "lighthouse";
@@ -48,6 +49,11 @@ export async function runLighthouseBench(options: { years?: number } = {}): Prom
       );
       if (!result) throw new Error("lighthouse returned no result");
       const lhr = result.lhr;
+      // LH_REPORT_DIR=dir keeps each run's full report, to see where the main thread's time went.
+      if (process.env.LH_REPORT_DIR) {
+        writeFileSync(`${process.env.LH_REPORT_DIR}/lighthouse-${formFactor}.json`, JSON.stringify(lhr));
+        writeFileSync(`${process.env.LH_REPORT_DIR}/trace-${formFactor}.json`, JSON.stringify(result.artifacts.Trace ?? null));
+      }
       if (lhr.runtimeError) throw new Error(`lighthouse: ${lhr.runtimeError.message}`);
       if (!lhr.finalDisplayedUrl.endsWith("/dashboard")) throw new Error(`lighthouse ended on ${lhr.finalDisplayedUrl}, not the dashboard (sign-in lost?)`);
       const items = ((lhr.audits["network-requests"]?.details as { items?: { url: string; transferSize?: number }[] })?.items ?? []);
