@@ -90,7 +90,7 @@ export async function DropList({ drops, currency, labelReason, limit, allHref }:
       )}
       {hidden > 0 && allHref ? (
         <p className="mt-4 text-sm">
-          <Link href={allHref} prefetch={false} scroll={false} className="inline-flex min-h-10 items-center font-medium text-brand-700 underline-offset-4 hover:underline dark:text-brand-300">
+          <Link href={allHref} prefetch={false} className="inline-flex min-h-10 items-center font-medium text-brand-700 underline-offset-4 hover:underline dark:text-brand-300">
             {t("dropsAll", { total: sorted.length })}
           </Link>
         </p>
