@@ -4,7 +4,7 @@ import nextTs from "eslint-config-next/typescript";
 const config = [
   ...next,
   ...nextTs,
-  { ignores: ["lib/generated/**", ".next/**", "data/**", "node_modules/**", "next-env.d.ts"] },
+  { ignores: ["lib/generated/**", ".next*/**", "data/**", "node_modules/**", "next-env.d.ts"] },
   {
     // The rule core stays pure TypeScript: the same answer from every page, the API and the CLI.
     files: ["lib/core/**/*.ts"],
