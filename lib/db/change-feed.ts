@@ -37,8 +37,12 @@ class Feed implements ChangeFeed {
     for (const listener of this.listeners) listener(userId);
   }
 
+  /** What closing releases (the LISTEN), set by the factory that opened it. */
+  stop: () => Promise<void> = async () => {};
+
   async close(): Promise<void> {
     this.live = false;
+    await this.stop();
   }
 }
 
@@ -53,8 +57,7 @@ export function pgliteChangeFeed(pglite: PGlite): ChangeFeed {
     },
     (err: unknown) => console.error("change feed: LISTEN failed; the read cache stays off", err),
   );
-  feed.close = async () => {
-    feed.live = false;
+  feed.stop = async () => {
     await ready;
     await unlisten?.().catch(() => {});
   };
@@ -70,11 +73,16 @@ export function postgresChangeFeed(url: string, options: { log?: (message: strin
   let delay = 1_000;
   let timer: NodeJS.Timeout | undefined;
 
+  /** Ends a connection we no longer listen on; a late error from it must not crash the process. */
+  const dispose = async (c: pg.Client) => {
+    c.removeAllListeners();
+    c.on("error", () => {});
+    await c.end().catch(() => {});
+  };
+
   const lost = (err?: unknown) => {
     if (!client) return;
-    client.removeAllListeners();
-    client.on("error", () => {}); // a late error of the dead connection must not crash the process
-    client.end().catch(() => {});
+    void dispose(client);
     client = undefined;
     const wasLive = feed.live;
     feed.live = false;
@@ -108,15 +116,12 @@ export function postgresChangeFeed(url: string, options: { log?: (message: strin
   };
 
   connect();
-  feed.close = async () => {
+  feed.stop = async () => {
     closed = true;
-    feed.live = false;
     if (timer) clearTimeout(timer);
     const c = client;
     client = undefined;
-    c?.removeAllListeners();
-    c?.on("error", () => {});
-    await c?.end().catch(() => {});
+    if (c) await dispose(c);
   };
   return feed;
 }
