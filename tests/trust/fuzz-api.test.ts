@@ -115,7 +115,9 @@ describeDatabases("sync API and import service under bad input", (ctx) => {
       }),
       { numRuns: 40 },
     );
-    // Whatever the keys, the document was imported once: ten events, not more.
+    // Random keys are mostly refused (non-ASCII, blank), so a run may have stored nothing: one
+    // plain sync makes sure the document is in. However often it came through, ten events, not more.
+    expect((await post(token, body)).status).toBe(200);
     expect(await db.event.count({ where: { userId: user.id } })).toBe(10);
   });
 
