@@ -6,6 +6,14 @@ const config = [
   ...nextTs,
   { ignores: ["lib/generated/**", ".next*/**", "data/**", "node_modules/**", "next-env.d.ts"] },
   {
+    // Routes call lib/ and render components/, never the other way round: actions live in
+    // lib/actions, shared types in lib/. (lib/core's own rule below repeats this pattern.)
+    files: ["components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@/app", "@/app/*", "**/app/*"], message: "components/ and lib/ must not import from app/: move what you need into lib/." }] }],
+    },
+  },
+  {
     // The rule core stays pure TypeScript: the same answer from every page, the API and the CLI.
     files: ["lib/core/**/*.ts"],
     rules: {

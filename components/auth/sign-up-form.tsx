@@ -5,12 +5,12 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { signUpAction, type SignUpField } from "@/app/(auth)/sign-up/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import { TextField } from "@/components/ui/text-field";
-import { fieldErrorsOf, signUpSchema, type AuthErrorKey, type FieldErrors } from "@/lib/auth/validation";
+import { signUpAction } from "@/lib/actions/sign-up";
+import { fieldErrorsOf, signUpSchema, type AuthErrorKey, type FieldErrors, type SignUpField } from "@/lib/auth/validation";
 
 export function SignUpForm() {
   const t = useTranslations("auth");
@@ -50,9 +50,10 @@ export function SignUpForm() {
     try {
       const result = await signUpAction(input);
       if (!result.ok) {
-        setErrors(result.fieldErrors);
-        setFormError(result.formError ?? null);
-        focusFirstError(result.fieldErrors);
+        const found = (result.fieldErrors ?? {}) as FieldErrors<SignUpField>;
+        setErrors(found);
+        setFormError(result.code === "invalid" ? null : (result.code as AuthErrorKey));
+        focusFirstError(found);
         return;
       }
       const signedIn = await signIn("credentials", { email: input.email, password: input.password, redirect: false });

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { deleteEventAction } from "@/app/(app)/data/actions";
+import { deleteEventAction } from "@/lib/actions/events";
 
 /** Deletes one event after a confirmation naming it; the page re-renders without it. */
 export function DeleteEventButton({ rowId, label }: { rowId: string; label: { type: string; date: string } }) {
@@ -21,7 +21,8 @@ export function DeleteEventButton({ rowId, label }: { rowId: string; label: { ty
           if (!window.confirm(t("table.confirmDelete", label))) return;
           start(async () => {
             const res = await deleteEventAction(rowId);
-            if (res.ok || res.error === "notFound") router.refresh();
+            // Already gone (or never the user's): the refreshed table shows the truth.
+            if (res.ok || res.code === "notFound" || res.code === "invalid") router.refresh();
             else setError(t("form.failed"));
           });
         }}

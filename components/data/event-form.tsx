@@ -4,12 +4,12 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { saveEventAction } from "@/app/(app)/data/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import { Label } from "@/components/ui/label";
 import { TextField } from "@/components/ui/text-field";
+import { saveEventAction } from "@/lib/actions/events";
 import { errorMessageKey } from "@/lib/events/error-keys";
 import { EVENT_FORM_FIELDS, formToCandidate, validateEvent, type FieldErrors, type FormField } from "@/lib/events/form-fields";
 import type { EventType } from "@/lib/history/schema";
@@ -60,7 +60,7 @@ export function EventForm({ rowId, type: initialType, types, initial = {}, today
         router.push("/data?saved=1");
         router.refresh();
       } else if (res.fieldErrors) setErrors(res.fieldErrors);
-      else setFailure(res.error === "notFound" ? t("form.notFound") : t("form.failed"));
+      else setFailure(res.code === "notFound" ? t("form.notFound") : t("form.failed"));
     });
   };
 

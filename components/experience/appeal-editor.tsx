@@ -2,15 +2,17 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { saveAppealAction, type AppealActionState } from "@/app/(app)/drops/[date]/appeal/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { saveAppealAction } from "@/lib/actions/appeals";
+import { appealErrorOf } from "@/lib/appeal/validation";
 
 /** The editable letter: save as draft, download as .txt, print (the print view shows only the letter). */
 export function AppealEditor({ dropDate, language, subject, initialBody, generatedBody }: { dropDate: string; language: "zh" | "en"; subject: string; initialBody: string; generatedBody: string }) {
   const t = useTranslations("experience.appeal");
   const [body, setBody] = useState(initialBody);
-  const [state, action, pending] = useActionState<AppealActionState, FormData>(saveAppealAction, {});
+  const [state, action, pending] = useActionState(saveAppealAction, null);
+  const error = appealErrorOf(state);
   const download = () => {
     // BOM so Windows Notepad opens the Chinese letter as UTF-8.
     const blob = new Blob([`\uFEFF${subject}\n\n${body}\n`], { type: "text/plain;charset=utf-8" });
@@ -44,8 +46,8 @@ export function AppealEditor({ dropDate, language, subject, initialBody, generat
         <p className="mb-4 font-semibold">{subject}</p>
         {body}
       </div>
-      {state.error ? <Alert tone="error">{t(`errors.${state.error}` as never)}</Alert> : null}
-      {state.ok ? <Alert>{t("saved")}</Alert> : null}
+      {error ? <Alert tone="error">{t(`errors.${error}` as never)}</Alert> : null}
+      {state?.ok ? <Alert>{t("saved")}</Alert> : null}
       <div className="flex flex-wrap gap-2 print:hidden">
         <Button type="submit" disabled={pending}>
           {pending ? t("saving") : t("save")}

@@ -2,16 +2,18 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { recordFilingAction, type AppealActionState } from "@/app/(app)/drops/[date]/appeal/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { TextField } from "@/components/ui/text-field";
+import { recordFilingAction } from "@/lib/actions/appeals";
+import { appealErrorOf } from "@/lib/appeal/validation";
 import { APPEAL_OUTCOMES } from "@/lib/appeal/validation";
 
 export function FilingForm({ dropDate, appealId, today, defaults }: { dropDate: string; appealId: string; today: string; defaults: { filedAt: string | null; filedWith: string | null; outcome: string | null } }) {
   const t = useTranslations("experience.appeal");
-  const [state, action, pending] = useActionState<AppealActionState, FormData>(recordFilingAction, {});
+  const [state, action, pending] = useActionState(recordFilingAction, null);
+  const error = appealErrorOf(state);
   return (
     <form action={action} className="grid gap-3 sm:grid-cols-3 sm:items-end">
       <input type="hidden" name="dropDate" value={dropDate} />
@@ -33,8 +35,8 @@ export function FilingForm({ dropDate, appealId, today, defaults }: { dropDate: 
           {t("recordFiling")}
         </Button>
       </div>
-      {state.error ? <Alert tone="error">{t(`errors.${state.error}` as never)}</Alert> : null}
-      {state.ok ? <Alert>{t("filingSaved")}</Alert> : null}
+      {error ? <Alert tone="error">{t(`errors.${error}` as never)}</Alert> : null}
+      {state?.ok ? <Alert>{t("filingSaved")}</Alert> : null}
     </form>
   );
 }

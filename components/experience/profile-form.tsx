@@ -2,11 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { saveProfileAction, type ProfileActionState } from "@/app/(app)/profile/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { TextField } from "@/components/ui/text-field";
+import { saveProfileAction } from "@/lib/actions/profile";
 import { EMPLOYMENT_KINDS } from "@/lib/history/schema";
 
 export interface ProfileDefaults {
@@ -23,11 +23,12 @@ const FLAGS = ["identityVerified", "bankCardLinked", "phoneVerified", "incomePro
 
 export function ProfileForm({ defaults, today, drop }: { defaults: ProfileDefaults; today: string; drop?: string }) {
   const t = useTranslations("experience.profile");
-  const [state, action, pending] = useActionState<ProfileActionState, FormData>(saveProfileAction, {});
-  const err = (k: string) => (state.errors?.[k] ? t(`errors.${state.errors[k]}` as never) : undefined);
+  const [state, action, pending] = useActionState(saveProfileAction, null);
+  const errors = (state && !state.ok && state.fieldErrors) || {};
+  const err = (k: string) => (errors[k] ? t(`errors.${errors[k]}` as never) : undefined);
   return (
     <form action={action} className="space-y-5" noValidate>
-      {state.failed ? <Alert tone="error">{t("errors.failed")}</Alert> : null}
+      {state && !state.ok && state.code !== "invalid" ? <Alert tone="error">{t("errors.failed")}</Alert> : null}
       {drop ? <input type="hidden" name="drop" value={drop} /> : null}
       <TextField name="monthlyIncome" label={t("income")} hint={t("incomeHint")} inputMode="decimal" defaultValue={defaults.monthlyIncome ?? ""} error={err("monthlyIncome")} />
       <div>

@@ -2,13 +2,15 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
-import { setStepStatusAction, type StepActionState } from "@/app/(app)/recovery/actions";
 import { Button } from "@/components/ui/button";
+import { setStepStatusAction } from "@/lib/actions/recovery";
 
 /** Done (with the date it was done) / skip / undo for one step; works without JavaScript too. */
 export function StepActions({ dropDate, stepCode, status, today }: { dropDate: string; stepCode: string; status: "done" | "skipped" | "todo"; today: string }) {
   const t = useTranslations("experience.recovery");
-  const [state, action, pending] = useActionState<StepActionState, FormData>(setStepStatusAction, { ok: true });
+  const [state, action, pending] = useActionState(setStepStatusAction, null);
+  // Anything but a step the core does not list for this drop is a date or value to check.
+  const error = state && !state.ok ? (state.code === "unknownStep" ? "unknownStep" : "invalid") : undefined;
   const id = useId();
   return (
     <form action={action} className="mt-3 flex flex-wrap items-end gap-2">
@@ -41,9 +43,9 @@ export function StepActions({ dropDate, stepCode, status, today }: { dropDate: s
           {t("undo")}
         </Button>
       )}
-      {state.error ? (
+      {error ? (
         <p role="alert" className="w-full text-sm text-rose-700 dark:text-rose-400">
-          {t(`errors.${state.error}`)}
+          {t(`errors.${error}`)}
         </p>
       ) : null}
     </form>

@@ -1,6 +1,9 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { setLocale } from "@/lib/i18n/actions";
+import { setLocale } from "@/lib/actions/locale";
 import { LOCALES, type Locale } from "@/lib/i18n/config";
+
+// A plain form ignores what its action answers (an unknown locale is simply not applied).
+const switchLocale = setLocale as unknown as (form: FormData) => Promise<void>;
 
 // Each language is named in itself, so a reader who cannot read the current UI still finds theirs.
 const LABELS: Record<Locale, { short: string; full: string; lang: string }> = {
@@ -12,7 +15,7 @@ const LABELS: Record<Locale, { short: string; full: string; lang: string }> = {
 export async function LanguageSwitcher() {
   const [locale, t] = await Promise.all([getLocale(), getTranslations("common")]);
   return (
-    <form action={setLocale} aria-label={t("language")} className="flex items-center rounded-lg border border-slate-200 p-0.5 text-sm dark:border-slate-700">
+    <form action={switchLocale} aria-label={t("language")} className="flex items-center rounded-lg border border-slate-200 p-0.5 text-sm dark:border-slate-700">
       {LOCALES.map((l) => {
         const active = l === locale;
         return (

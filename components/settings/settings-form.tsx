@@ -5,12 +5,13 @@ import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import type { SettingsState } from "@/app/(app)/settings/actions";
+import type { Action } from "@/lib/auth/guards";
+import type { AuthErrorKey } from "@/lib/auth/validation";
 
 export type SettingsField = { name: string; label: string; type: "password" | "email"; autoComplete: string; hint?: string };
 
-type Props<F extends string> = {
-  action: (prev: SettingsState<F>, form: FormData) => Promise<SettingsState<F>>;
+type Props<T> = {
+  action: Action<T>;
   fields: SettingsField[];
   submit: string;
   submitting: string;
@@ -24,11 +25,13 @@ type Props<F extends string> = {
  * hydration), each field's error under it in the reader's language (keys under `auth.errors`),
  * focus on the first field in error, and the fields cleared after success so no password lingers.
  */
-export function SettingsForm<F extends string>({ action, fields, submit, submitting, success, variant = "primary", testId }: Props<F>) {
+export function SettingsForm<T>({ action, fields, submit, submitting, success, variant = "primary", testId }: Props<T>) {
   const t = useTranslations("auth.errors");
   const [state, formAction, pending] = useActionState(action, null);
   const formRef = useRef<HTMLFormElement>(null);
-  const fieldErrors = (state && !state.ok ? state.fieldErrors : {}) as Partial<Record<string, string>>;
+  const fieldErrors: Partial<Record<string, string>> = (state && !state.ok && state.fieldErrors) || {};
+  // "invalid" is shown under the fields; any other refusal (e.g. "unexpected") above them.
+  const formError = state && !state.ok && state.code !== "invalid" ? (state.code as AuthErrorKey) : null;
 
   useEffect(() => {
     if (!state) return;
@@ -40,7 +43,7 @@ export function SettingsForm<F extends string>({ action, fields, submit, submitt
   return (
     <form ref={formRef} action={formAction} noValidate className="space-y-4" data-testid={testId}>
       {state?.ok ? <Alert>{success}</Alert> : null}
-      {state && !state.ok && state.formError ? <Alert tone="error">{t(state.formError)}</Alert> : null}
+      {formError ? <Alert tone="error">{t(formError)}</Alert> : null}
       {fields.map((f) => (
         <TextField
           key={f.name}

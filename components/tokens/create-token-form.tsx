@@ -5,26 +5,26 @@ import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import type { CreateTokenState } from "@/app/(app)/settings/tokens/actions";
-
-type Props = { action: (prev: CreateTokenState, form: FormData) => Promise<CreateTokenState>; maxName: number };
+import { createTokenAction } from "@/lib/actions/api-tokens";
+import { MAX_ACTIVE_TOKENS, MAX_TOKEN_NAME } from "@/lib/api-tokens/validation";
 
 /** Creates a token and shows its secret once; the secret lives only in this component's state. */
-export function CreateTokenForm({ action, maxName }: Props) {
+export function CreateTokenForm() {
   const t = useTranslations("tokens");
-  const [state, formAction, pending] = useActionState(action, null);
-  const error = state && !state.ok ? t(`errors.${state.error.key}`, state.error.values) : undefined;
+  const [state, formAction, pending] = useActionState(createTokenAction, null);
+  const key = state && !state.ok ? (state.fieldErrors?.name ?? state.code) : undefined;
+  const error = key ? t(`errors.${key}`, { max: key === "tooMany" ? MAX_ACTIVE_TOKENS : MAX_TOKEN_NAME }) : undefined;
   return (
     <div className="space-y-4">
       <form action={formAction} className="flex flex-col gap-3 sm:flex-row sm:items-start">
         <div className="flex-1">
-          <TextField name="name" label={t("nameLabel")} hint={t("nameHint")} error={error} maxLength={maxName} required autoComplete="off" />
+          <TextField name="name" label={t("nameLabel")} hint={t("nameHint")} error={error} maxLength={MAX_TOKEN_NAME} required autoComplete="off" />
         </div>
         <Button type="submit" disabled={pending} className="sm:mt-7">
           {pending ? t("creating") : t("create")}
         </Button>
       </form>
-      {state?.ok ? <NewToken token={state.token} name={state.name} /> : null}
+      {state?.ok ? <NewToken token={state.data.token} name={state.data.name} /> : null}
     </div>
   );
 }

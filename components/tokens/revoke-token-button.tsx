@@ -3,13 +3,11 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import type { RevokeTokenState } from "@/app/(app)/settings/tokens/actions";
+import { revokeTokenAction } from "@/lib/actions/api-tokens";
 
-type Props = { action: (prev: RevokeTokenState, form: FormData) => Promise<RevokeTokenState>; tokenId: string; name: string };
-
-export function RevokeTokenButton({ action, tokenId, name }: Props) {
+export function RevokeTokenButton({ tokenId, name }: { tokenId: string; name: string }) {
   const t = useTranslations("tokens");
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, formAction, pending] = useActionState(revokeTokenAction, null);
   return (
     <form
       action={formAction}
@@ -24,7 +22,8 @@ export function RevokeTokenButton({ action, tokenId, name }: Props) {
       </Button>
       {state && !state.ok ? (
         <p role="alert" className="mt-1 text-sm text-rose-700 dark:text-rose-300">
-          {t(`errors.${state.error.key}`)}
+          {/* A malformed id is a token that does not exist. */}
+          {t(`errors.${state.code === "invalid" ? "notFound" : state.code}`)}
         </p>
       ) : null}
     </form>

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { GET } from "@/app/api/v1/openapi.json/route";
 import { ERROR_STATUS } from "@/lib/errors";
-import { openApiDocument } from "./openapi";
+import { openApiDocument, openApiResponse } from "./openapi";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -25,7 +24,7 @@ describe("OpenAPI document", () => {
     expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: "http", scheme: "bearer" });
     expect(doc.security).toEqual([{ bearerAuth: [] }]);
     expect(doc.paths["/api/v1/openapi.json"].get.security).toEqual([]);
-    const res = GET();
+    const res = openApiResponse();
     expect(res.status).toBe(200);
     expect((await res.json()).openapi).toBe("3.1.0");
   });

@@ -146,3 +146,12 @@ export function openApiDocument(serverUrl = "/"): Json {
     },
   };
 }
+
+// Generated once per process: the schemas do not change while it runs.
+let document: Json | undefined;
+
+/** The public answer of GET /api/v1/openapi.json: anyone may read it, from any origin, cached briefly. */
+export function openApiResponse(): Response {
+  document ??= openApiDocument();
+  return Response.json(document, { headers: { "Access-Control-Allow-Origin": "*", "Cache-Control": "public, max-age=300" } });
+}

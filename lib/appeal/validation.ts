@@ -19,3 +19,13 @@ export const recordFilingInput = z.strictObject({
   filedWith: z.string().trim().min(1, { error: "filedWithRequired" }).max(200),
   outcome: z.enum(APPEAL_OUTCOMES),
 });
+
+/** The message keys under `experience.appeal.errors`. */
+const APPEAL_ERRORS = new Set(["bodyShort", "bodyLong", "filedWithRequired", "dateFuture", "dateInvalid", "invalid"]);
+
+/** The one message an appeal form shows for an action's answer: the first field's problem, else the refusal. */
+export function appealErrorOf(state: { ok: true } | { ok: false; code: string; fieldErrors?: Record<string, string> } | null): string | undefined {
+  if (!state || state.ok) return undefined;
+  const key = Object.values(state.fieldErrors ?? {})[0] ?? state.code;
+  return APPEAL_ERRORS.has(key) ? key : "invalid";
+}

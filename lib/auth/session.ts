@@ -6,7 +6,6 @@ import { decodeSessionJwt } from "@/lib/auth/jwt";
 import { SESSION_COOKIE_NAME, authOptions } from "@/lib/auth/options";
 import { nowSeconds, sessionState } from "@/lib/auth/session-lifetime";
 import { findUserById, type AppUser } from "@/lib/data/users";
-import { AppError, toErrorResponse } from "@/lib/errors";
 
 export type { AppUser };
 
@@ -55,19 +54,16 @@ export function sessionCookie(all: { name: string; value: string }[]): string | 
   return chunks.length ? chunks.map((c) => c.value).join("") : undefined;
 }
 
-/** For pages and server actions: the signed-in user, or a redirect to /sign-in. */
+/** For server actions (through authedAction): the session with its claims, or a redirect to /sign-in. */
+export async function requireSession(): Promise<CurrentSession> {
+  const current = await getCurrentSession();
+  if (!current) redirect("/sign-in?error=SessionRequired");
+  return current;
+}
+
+/** For pages: the signed-in user, or a redirect to /sign-in. */
 export async function requireUser(): Promise<AppUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in");
   return user;
-}
-
-/** For route handlers: the signed-in user or null; answer null with `unauthorized()`. */
-export async function requireUserOrNull(): Promise<AppUser | null> {
-  return getCurrentUser();
-}
-
-/** The 401 a route handler answers when requireUserOrNull() gave null, in the app's error shape. */
-export function unauthorized(): Response {
-  return toErrorResponse(new AppError("unauthorized", "Sign in first."));
 }

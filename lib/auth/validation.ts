@@ -67,6 +67,7 @@ export const confirmPasswordSchema = z.object({ password: currentPassword });
 export type SignInInput = z.infer<typeof signInSchema>;
 export type SignUpInput = z.input<typeof signUpSchema>;
 export type SignUpValues = z.output<typeof signUpSchema>;
+export type SignUpField = keyof SignUpInput;
 
 export type AuthErrorKey =
   | "emailRequired"

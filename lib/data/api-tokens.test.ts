@@ -2,7 +2,8 @@ import { expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { describeDatabases } from "@/lib/db/test-db";
 import { AppError } from "@/lib/errors";
-import { MAX_ACTIVE_TOKENS, authenticateApiToken, createApiToken, hashToken, listApiTokens, revokeApiToken } from "./api-tokens";
+import { MAX_ACTIVE_TOKENS } from "@/lib/api-tokens/validation";
+import { authenticateApiToken, createApiToken, hashToken, listApiTokens, revokeApiToken } from "./api-tokens";
 
 describeDatabases("api tokens", (ctx) => {
   const newUser = () => ctx().prisma.user.create({ data: { email: `${randomUUID()}@example.com`, passwordHash: "x" } });

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { cachedRead } from "@/lib/db/read-cache";
+import { MAX_ACTIVE_TOKENS, MAX_TOKEN_NAME } from "@/lib/api-tokens/validation";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -18,9 +19,6 @@ const TOKEN_RE = /^chk_[A-Za-z0-9_-]{43}$/;
 const VISIBLE_CHARS = 8;
 /** lastUsedAt is a hint for the owner, not an audit trail: one write a minute per token is plenty. */
 const LAST_USED_RESOLUTION_MS = 60_000;
-export const MAX_TOKEN_NAME = 100;
-/** A bound on live tokens per user, so a compromised session cannot mint tokens without end. */
-export const MAX_ACTIVE_TOKENS = 20;
 
 export type ApiTokenSummary = {
   id: string;

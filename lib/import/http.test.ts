@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { assertSameOrigin, mappingFrom, readFileBody } from "./http";
+import { assertSameOrigin } from "@/lib/auth/csrf";
+import { mappingFrom, readFileBody } from "./http";
 
 const req = (headers: Record<string, string>, body?: BodyInit) => new Request("http://app.test/api/app/import/preview", { method: "POST", headers, body });
 

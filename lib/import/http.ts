@@ -13,8 +13,6 @@ export const MAX_IMPORT_BYTES = MAX_BODY_BYTES; // 20 MB, history-v1.md
 export const MAPPING_HEADER = "x-import-mapping";
 export const FILE_NAME_HEADER = "x-file-name";
 
-// The one CSRF guard of the app lives in lib/auth/csrf.ts; re-exported for this module's callers.
-export { assertSameOrigin } from "@/lib/auth/csrf";
 
 /** The uploaded file as bytes, refusing more than `max` (Content-Length first, then while streaming). */
 export function readFileBody(request: Request, max = MAX_IMPORT_BYTES): Promise<Uint8Array> {
@@ -48,4 +46,11 @@ export function fileNameFrom(request: Request): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Everything an import route reads from its request: the mapping header first (a bad one is refused before the body is read), then the file. */
+export async function readUpload(request: Request): Promise<{ bytes: Uint8Array; mapping?: CsvMappingInput; fileName?: string }> {
+  const mapping = mappingFrom(request);
+  const bytes = await readFileBody(request);
+  return { bytes, mapping, fileName: fileNameFrom(request) };
 }

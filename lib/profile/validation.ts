@@ -3,7 +3,7 @@ import { z } from "zod";
 import { calendarDay, EMPLOYMENT_KINDS, type EventOf } from "@/lib/history/schema";
 
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
-const optionalText = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(200).optional());
+const optionalText = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string({ error: "invalid" }).trim().max(200, { error: "invalid" }).optional());
 
 export const profileForm = z.strictObject({
   monthlyIncome: z.preprocess(
@@ -15,15 +15,15 @@ export const profileForm = z.strictObject({
       .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, { error: "incomeInvalid" })
       .optional(),
   ),
-  employment: z.preprocess((v) => (v === "" ? undefined : v), z.enum(EMPLOYMENT_KINDS).optional()),
+  employment: z.preprocess((v) => (v === "" ? undefined : v), z.enum(EMPLOYMENT_KINDS, { error: "invalid" }).optional()),
   employer: optionalText,
   identityVerified: checkbox,
   bankCardLinked: checkbox,
   phoneVerified: checkbox,
   incomeProofOnFile: checkbox,
   /** Since when this is true: may be before a drop when the borrower simply had not recorded it. */
-  effectiveDate: z.string().refine((v) => calendarDay(v) === v && /^\d{4}-\d{2}-\d{2}$/.test(v), { error: "dateInvalid" }),
-  drop: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional()),
+  effectiveDate: z.string({ error: "invalid" }).refine((v) => calendarDay(v) === v && /^\d{4}-\d{2}-\d{2}$/.test(v), { error: "dateInvalid" }),
+  drop: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string({ error: "invalid" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalid" }).optional()),
 });
 export type ProfileForm = z.infer<typeof profileForm>;
 

@@ -16,6 +16,6 @@ export const stepStatusInput = z.strictObject({
   stepCode: z.enum(STEP_CODES),
   status: z.enum(STEP_STATUSES),
   /** When the borrower did (or decided to skip) it; defaults to today. */
-  on: day.optional(),
+  on: z.preprocess((v) => (v === "" ? undefined : v), day.optional()),
 });
 export type StepStatusInput = z.infer<typeof stepStatusInput>;

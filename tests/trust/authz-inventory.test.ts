@@ -1,72 +1,77 @@
 /**
- * Keeps the cross-user authorization suite (authz.test.ts) complete: every route handler, every
- * exported server action and every page or layout with a dynamic segment under app/ must either be
- * exercised there or be listed below with the reason it takes no borrower's id. A new route that
- * nobody added to the suite fails here instead of shipping untested.
+ * Keeps the cross-user authorization suite (authz.test.ts) complete and every entry point behind
+ * its guard (lib/auth/guards.ts): every server action lives in lib/actions, is built with
+ * `authedAction` (or `publicAction` for what runs before sign-in) and is called by the suite; every
+ * route handler and every page or layout with a dynamic segment under app/ is exercised there.
+ * Only the two routes that serve no borrower at all are named below, with why.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SUITE = readFileSync(path.join(import.meta.dirname, "authz.test.ts"), "utf8");
 
-/** Modules that need no cross-user test, and why. */
-const EXEMPT_MODULES: Record<string, string> = {
-  "app/api/auth/[...nextauth]/route.ts": "next-auth's own sign-in endpoints; no borrower id in input (auth engineer's area)",
+/** Routes that no borrower's session or token reaches, and why. */
+const PUBLIC_ROUTES: Record<string, string> = {
+  "app/api/auth/[...nextauth]/route.ts": "next-auth's own sign-in endpoints; no borrower id in input (tested in lib/auth)",
   "app/api/v1/openapi.json/route.ts": "public, static API description",
-  "app/(auth)/sign-up/actions.ts": "creates a new account; acts on no existing borrower",
-  "app/(app)/settings/actions.ts":
-    "password, e-mail, sign out everywhere and deletion act only on the signed-in user (requireUser) and take no record id; covered by lib/auth/account tests",
-};
-/** Exported actions that take no id of an existing record, and why. */
-const EXEMPT_ACTIONS: Record<string, string> = {
-  createTokenAction: "creates a token for the signed-in user; its only input is a name",
 };
 
 function walk(dir: string): string[] {
+  if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
     const p = path.join(dir, d.name);
     return d.isDirectory() ? walk(p) : [path.relative(ROOT, p).split(path.sep).join("/")];
   });
 }
 
-const files = walk(path.join(ROOT, "app"));
-const routes = files.filter((f) => /\/route\.ts$/.test(f));
-const actionFiles = files.filter((f) => /\/actions\.ts$/.test(f));
-const paramPages = files.filter((f) => /\[[^\]]+\]/.test(f) && /\/(page|layout)\.tsx$/.test(f));
-/** `@/app/(app)/data/actions` as the suite imports it. */
+const appFiles = walk(path.join(ROOT, "app"));
+const routes = appFiles.filter((f) => /\/route\.ts$/.test(f));
+const paramPages = appFiles.filter((f) => /\[[^\]]+\]/.test(f) && /\/(page|layout)\.tsx$/.test(f));
+const actionFiles = walk(path.join(ROOT, "lib/actions")).filter((f) => /\.ts$/.test(f) && !/\.test\.ts$/.test(f) && !f.includes("/testing/"));
+const source = (f: string) => readFileSync(path.join(ROOT, f), "utf8");
+/** `@/lib/actions/events` as the suite imports it. */
 const importPath = (f: string) => "@/" + f.replace(/\.tsx?$/, "");
 
-describe("the cross-user suite covers every entry point", () => {
+describe("every entry point is guarded and tried as borrower B", () => {
   it("found the app's entry points (the walk itself works)", () => {
     expect(routes.length).toBeGreaterThan(5);
-    expect(actionFiles.length).toBeGreaterThan(3);
+    expect(actionFiles.length).toBeGreaterThan(6);
     expect(paramPages.length).toBeGreaterThan(2);
   });
 
-  it.each([...routes, ...actionFiles, ...paramPages])("%s is tried as borrower B, or exempt with a reason", (file) => {
-    if (EXEMPT_MODULES[file]) return;
+  it("no server action lives under app/ (they are in lib/actions)", () => {
+    expect(appFiles.filter((f) => /(^|\/)actions\.tsx?$/.test(f) || /^["']use server["']/m.test(source(f)))).toEqual([]);
+  });
+
+  it.each([...routes.filter((f) => !PUBLIC_ROUTES[f]), ...actionFiles, ...paramPages])("%s is imported by the cross-user suite", (file) => {
     expect(SUITE.includes(`"${importPath(file)}"`), `${file} is not imported by tests/trust/authz.test.ts`).toBe(true);
   });
 
-  it("every exported server action is called by the suite, or exempt with a reason", () => {
-    const missing: string[] = [];
-    for (const file of actionFiles) {
-      if (EXEMPT_MODULES[file]) continue;
-      const source = readFileSync(path.join(ROOT, file), "utf8");
-      for (const [, name] of source.matchAll(/export async function (\w+)/g)) {
-        if (!EXEMPT_ACTIONS[name!] && !new RegExp(`\\b${name}\\(`).test(SUITE)) missing.push(`${file}: ${name}`);
-      }
+  it.each(actionFiles)("%s exports only guarded actions, each called by the suite", (file) => {
+    const text = source(file);
+    expect(text.startsWith('"use server";'), `${file} must start with "use server"`).toBe(true);
+    const exported = [...text.matchAll(/^export (?:async function|function|const|let|class) (\w+)(.*)$/gm)];
+    expect(exported.length).toBeGreaterThan(0);
+    for (const [line, name, rest] of exported) {
+      expect(rest, `${file}: ${line}`).toMatch(/^ = (authedAction|publicAction)\(/);
+      expect(new RegExp(`\\b${name}\\(`).test(SUITE), `${file}: ${name} is not called by tests/trust/authz.test.ts`).toBe(true);
     }
-    expect(missing).toEqual([]);
   });
 
-  it("every route handler and action checks the session or the bearer token itself", () => {
+  it("publicAction is kept for what runs before sign-in: sign-up and the language", () => {
+    const publicOnes = actionFiles.flatMap((f) => [...source(f).matchAll(/^export const (\w+) = publicAction\(/gm)].map((m) => m[1]));
+    expect(publicOnes.sort()).toEqual(["setLocale", "signUpAction"]);
+  });
+
+  it("every route handler is built with its guard (sessionRoute, or apiHandler for /api/v1)", () => {
     // Middleware (proxy.ts) is a convenience only; each entry point must authenticate on its own.
-    const unguarded = [...routes, ...actionFiles]
-      .filter((f) => !EXEMPT_MODULES[f])
-      .filter((f) => !/requireUser(OrNull)?\(|Handlers\(/.test(readFileSync(path.join(ROOT, f), "utf8")));
+    const unguarded = routes.filter((f) => !PUBLIC_ROUTES[f]).filter((f) => !/\bsessionRoute\(|\bexportRoute\(|Handlers\(/.test(source(f)));
     expect(unguarded).toEqual([]);
+    expect(source("lib/export/http.ts")).toMatch(/sessionRoute\(/);
+    for (const f of walk(path.join(ROOT, "lib/api/v1")).filter((f) => !f.endsWith(".test.ts") && /Handlers\(/.test(source(f)))) {
+      expect(source(f), f).toMatch(/apiHandler\(/);
+    }
   });
 });

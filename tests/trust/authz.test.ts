@@ -2,15 +2,18 @@
  * Authorization everywhere: signed in as borrower B, every server action, route handler and page
  * with an id in its input is tried on borrower A's ids (event row, drop date, recovery step,
  * appeal, API token, CSV mapping). Each must answer "not found" (404 / notFound() / the action's
- * notFound|invalid|unknownStep), and every row A owns must be byte-for-byte what it was.
+ * notFound|invalid|unknownStep), and every row A owns must be byte-for-byte what it was. The
+ * actions that take no id (a new token, the account settings, sign-up, the language) are tried
+ * too: whatever they do lands on B, never on A.
  *
  * The session and the app's `db` are replaced (vi.mock) so the real actions, routes and pages
- * run against a test database as B; tests/trust/authz-inventory.test.ts makes sure every action,
- * route and page with params in app/ is listed here.
+ * run against a test database as B; tests/trust/authz-inventory.test.ts makes sure every action
+ * in lib/actions, and every route and page with params in app/, is listed here.
  */
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { describeDatabases } from "@/lib/db/test-db";
 import type { AppUser } from "@/lib/data/users";
+import { outcome } from "@/lib/actions/testing/harness";
 import { form, seedBorrowers, snapshotOf, DROP_DATE, MAPPED_CSV, SECRET_OF_A, type Borrowers } from "./authz-fixtures";
 
 const h = vi.hoisted(() => ({ db: null as unknown, user: null as unknown }));
@@ -22,7 +25,6 @@ vi.mock("@/lib/db", () => ({
 }));
 // Only the identity lookups are replaced; anything else the module exports stays real.
 vi.mock("@/lib/auth/session", async (importOriginal) => {
-  const { AppError, toErrorResponse } = await import("@/lib/errors");
   return {
     ...(await importOriginal<object>()),
     getCurrentUser: async () => h.user,
@@ -30,34 +32,29 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
       if (!h.user) throw new Error("NEXT_REDIRECT:/sign-in");
       return h.user;
     },
-    requireUserOrNull: async () => h.user,
-    unauthorized: () => toErrorResponse(new AppError("unauthorized", "Sign in first.")),
+    requireSession: async () => {
+      if (!h.user) throw Object.assign(new Error("NEXT_REDIRECT:/sign-in"), { digest: "NEXT_REDIRECT" });
+      return { user: h.user, authAt: 0 };
+    },
   };
 });
+// The cookie a settings action re-issues is next-auth's business (lib/auth tests); here only the rows matter.
+vi.mock("@/lib/auth/reissue", () => ({ reissueSession: async () => {}, clearSession: async () => {} }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ set: () => {}, get: () => undefined, getAll: () => [] }) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 vi.mock("next/navigation", () => ({
+  // As Next's own: control-flow errors carry a digest, which the action guard lets through.
   notFound: () => {
-    throw new Error("NEXT_NOT_FOUND");
+    throw Object.assign(new Error("NEXT_NOT_FOUND"), { digest: "NEXT_HTTP_ERROR_FALLBACK;404" });
   },
   redirect: (url: string) => {
-    throw new Error(`NEXT_REDIRECT:${url}`);
+    throw Object.assign(new Error(`NEXT_REDIRECT:${url}`), { digest: "NEXT_REDIRECT" });
   },
 }));
 vi.mock("next-intl/server", () => ({
   getTranslations: async () => Object.assign((k: string) => k, { rich: (k: string) => k, has: () => true }),
   getLocale: async () => "en",
 }));
-
-/** What an action or page did: its return value, or the Next control-flow error it threw. */
-async function outcome(fn: () => unknown): Promise<unknown> {
-  try {
-    return await fn();
-  } catch (err) {
-    const m = /^NEXT_(NOT_FOUND|REDIRECT:.*)$/.exec((err as Error).message);
-    if (m) return m[1];
-    throw err;
-  }
-}
 
 describeDatabases("B cannot reach A's data", (ctx) => {
   let s: Borrowers;
@@ -77,34 +74,34 @@ describeDatabases("B cannot reach A's data", (ctx) => {
 
   describe("server actions", () => {
     it("data: editing or deleting A's event row -> notFound", async () => {
-      const { saveEventAction, deleteEventAction } = await import("@/app/(app)/data/actions");
+      const { saveEventAction, deleteEventAction } = await import("@/lib/actions/events");
       const edit = await saveEventAction({ rowId: s.eventRowId, event: { type: "borrow", date: "2025-01-10", amount: 1, loanId: "L-1", termMonths: 3 } });
-      expect(edit).toEqual({ ok: false, error: "notFound" });
-      expect(await deleteEventAction(s.eventRowId)).toEqual({ ok: false, error: "notFound" });
+      expect(edit).toEqual({ ok: false, code: "notFound" });
+      expect(await deleteEventAction(s.eventRowId)).toEqual({ ok: false, code: "notFound" });
       await aUnchanged();
     });
 
     it("appeal: saving a letter for A's drop, or recording a filing of A's appeal -> invalid", async () => {
-      const { saveAppealAction, recordFilingAction } = await import("@/app/(app)/drops/[date]/appeal/actions");
-      const save = await saveAppealAction({}, form({ dropDate: DROP_DATE, language: "en", body: "B tries to write into A's appeal letter." }));
-      expect(save).toEqual({ error: "invalid" });
+      const { saveAppealAction, recordFilingAction } = await import("@/lib/actions/appeals");
+      const save = await saveAppealAction(null, form({ dropDate: DROP_DATE, language: "en", body: "B tries to write into A's appeal letter." }));
+      expect(save).toEqual({ ok: false, code: "invalid" });
       const filing = form({ dropDate: DROP_DATE, appealId: s.appealId, filedAt: "2025-04-05", filedWith: "B", outcome: "refused" });
-      expect(await recordFilingAction({}, filing)).toEqual({ error: "invalid" });
+      expect(await recordFilingAction(null, filing)).toEqual({ ok: false, code: "invalid" });
       await aUnchanged();
     });
 
     it("recovery: marking a step of A's drop -> unknownStep", async () => {
-      const { setStepStatusAction } = await import("@/app/(app)/recovery/actions");
+      const { setStepStatusAction } = await import("@/lib/actions/recovery");
       for (const status of ["done", "skipped", "todo"]) {
-        const res = await setStepStatusAction({ ok: false }, form({ dropDate: DROP_DATE, stepCode: s.stepCode, status, on: "2025-04-03" }));
-        expect(res).toEqual({ ok: false, error: "unknownStep" });
+        const res = await setStepStatusAction(null, form({ dropDate: DROP_DATE, stepCode: s.stepCode, status, on: "2025-04-03" }));
+        expect(res).toEqual({ ok: false, code: "unknownStep" });
       }
       await aUnchanged();
     });
 
     it("tokens: revoking A's token -> notFound, and A's token still authenticates", async () => {
-      const { revokeTokenAction } = await import("@/app/(app)/settings/tokens/actions");
-      expect(await revokeTokenAction(null, form({ tokenId: s.tokenA.apiToken.id }))).toEqual({ ok: false, error: { key: "notFound" } });
+      const { revokeTokenAction } = await import("@/lib/actions/api-tokens");
+      expect(await revokeTokenAction(null, form({ tokenId: s.tokenA.apiToken.id }))).toEqual({ ok: false, code: "notFound" });
       const { authenticateApiToken } = await import("@/lib/data/api-tokens");
       expect((await authenticateApiToken(ctx().prisma, s.tokenA.token))?.userId).toBe(s.a.id);
       // authenticateApiToken touched A's lastUsedAt: that is A's own use, not B's doing.
@@ -112,9 +109,42 @@ describeDatabases("B cannot reach A's data", (ctx) => {
     });
 
     it("profile: naming A's drop sends B to the dashboard, not to A's drop", async () => {
-      const { saveProfileAction } = await import("@/app/(app)/profile/actions");
-      const res = await outcome(() => saveProfileAction({}, form({ monthlyIncome: "9000", effectiveDate: "2025-01-05", drop: DROP_DATE })));
+      const { saveProfileAction } = await import("@/lib/actions/profile");
+      const res = await outcome(() => saveProfileAction(null, form({ monthlyIncome: "9000", effectiveDate: "2025-01-05", drop: DROP_DATE })));
       expect(res).toBe("REDIRECT:/dashboard");
+      await aUnchanged();
+    });
+
+    it("tokens: a new token is B's, whatever B names it", async () => {
+      const { createTokenAction } = await import("@/lib/actions/api-tokens");
+      const res = await createTokenAction(null, form({ name: `A's token` }));
+      if (!res.ok) throw new Error(`expected ok, got ${JSON.stringify(res)}`);
+      const { authenticateApiToken } = await import("@/lib/data/api-tokens");
+      expect((await authenticateApiToken(ctx().prisma, res.data.token))?.userId).toBe(s.b.id);
+      await aUnchanged();
+    });
+
+    it("account: B's password, e-mail, sessions and deletion act on B only; A's e-mail cannot be taken", async () => {
+      const { changePasswordAction, changeEmailAction, signOutEverywhereAction, deleteAccountAction } = await import("@/lib/actions/account");
+      const wrong = await changePasswordAction(null, form({ currentPassword: "not-b-password", newPassword: "a-brand-new-passphrase" }));
+      expect(wrong).toEqual({ ok: false, code: "invalid", fieldErrors: { currentPassword: "currentPasswordWrong" } });
+      expect(await changeEmailAction(null, form({ email: s.a.email, password: "not-b-password" }))).toMatchObject({ ok: false, code: "invalid" });
+      expect(await deleteAccountAction(null, form({ password: "not-b-password" }))).toMatchObject({ ok: false, code: "invalid" });
+      const version = (await ctx().prisma.user.findUniqueOrThrow({ where: { id: s.b.id } })).sessionVersion;
+      expect(await signOutEverywhereAction(null, form({}))).toMatchObject({ ok: true });
+      expect((await ctx().prisma.user.findUniqueOrThrow({ where: { id: s.b.id } })).sessionVersion).toBe(version + 1);
+      await aUnchanged();
+    });
+
+    it("sign-up with A's e-mail is refused and creates nothing; the language choice is B's", async () => {
+      const { signUpAction } = await import("@/lib/actions/sign-up");
+      const users = await ctx().prisma.user.count();
+      const res = await signUpAction({ email: s.a.email, password: "a-long-enough-passphrase", consent: true });
+      expect(res).toEqual({ ok: false, code: "invalid", fieldErrors: { email: "emailTaken" } });
+      expect(await ctx().prisma.user.count()).toBe(users);
+      const { setLocale } = await import("@/lib/actions/locale");
+      expect(await setLocale(form({ locale: "zh-CN" }))).toEqual({ ok: true, data: null });
+      expect((await ctx().prisma.user.findUniqueOrThrow({ where: { id: s.b.id } })).locale).toBe("zh-CN");
       await aUnchanged();
     });
   });

@@ -5,7 +5,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { withText } from "@/lib/i18n/core-text";
 import type { Locale } from "@/lib/i18n/config";
-import { apiHandler } from "../handler";
+import { apiHandler } from "@/lib/auth/guards";
 import { toExplanationResponse } from "../schemas";
 
 /** `?lang=` values and the UI locale whose message catalogue renders them. */

@@ -2,7 +2,8 @@ import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { exportHistory, importHistory } from "@/lib/data/history";
 import { AppError, isAppError, readJsonBody } from "@/lib/errors";
-import { apiHandler, clientIp } from "../handler";
+import { clientIpFrom } from "@/lib/auth/client-ip";
+import { apiHandler } from "@/lib/auth/guards";
 import { withIdempotency } from "../idempotency";
 import type { ImportResult } from "../schemas";
 
@@ -23,7 +24,7 @@ export function historyHandlers(getDb: () => PrismaClient) {
         const total = await db.event.count({ where: { userId: principal.userId } });
         const result: ImportResult = { added: counts.added, updated: counts.updated, unchanged: counts.unchanged, total };
         await db.auditLog.create({
-          data: { userId: principal.userId, action: "api.import", detail: { tokenId: principal.tokenId, ...result }, ip: clientIp(request) },
+          data: { userId: principal.userId, action: "api.import", detail: { tokenId: principal.tokenId, ...result }, ip: clientIpFrom(request.headers) },
         });
         return { status: 200, body: result };
       });

@@ -8,7 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 import { CONSENT_PURPOSE } from "@/lib/auth/validation";
 import { findConsent } from "@/lib/data/account";
 import { db } from "@/lib/db";
-import { deleteAccountAction } from "../actions";
+import { deleteAccountAction } from "@/lib/actions/account";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("settings.privacy");

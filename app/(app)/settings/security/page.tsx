@@ -4,7 +4,7 @@ import { SettingsForm } from "@/components/settings/settings-form";
 import { SettingsHeader } from "@/components/settings/settings-header";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
-import { changePasswordAction, signOutEverywhereAction } from "../actions";
+import { changePasswordAction, signOutEverywhereAction } from "@/lib/actions/account";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("settings.security");

@@ -5,9 +5,8 @@ import { RevokeTokenButton } from "@/components/tokens/revoke-token-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
-import { MAX_TOKEN_NAME, listApiTokens } from "@/lib/data/api-tokens";
+import { listApiTokens } from "@/lib/data/api-tokens";
 import { db } from "@/lib/db";
-import { createTokenAction, revokeTokenAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("tokens");
@@ -32,7 +31,7 @@ export default async function TokensPage() {
       <Card>
         <CardTitle>{t("createTitle")}</CardTitle>
         <div className="mt-4">
-          <CreateTokenForm action={createTokenAction} maxName={MAX_TOKEN_NAME} />
+          <CreateTokenForm />
         </div>
       </Card>
 
@@ -64,7 +63,7 @@ export default async function TokensPage() {
                       {token.revokedAt ? <Badge tone="danger">{t("revoked", { date: when(token.revokedAt) })}</Badge> : <Badge tone="brand">{t("active")}</Badge>}
                     </td>
                     <td className="py-3 text-right">
-                      {token.revokedAt ? null : <RevokeTokenButton action={revokeTokenAction} tokenId={token.id} name={token.name} />}
+                      {token.revokedAt ? null : <RevokeTokenButton tokenId={token.id} name={token.name} />}
                     </td>
                   </tr>
                 ))}

@@ -1,22 +1,20 @@
 "use server";
 
 import { cookies } from "next/headers";
-import { z } from "zod";
+import { publicAction } from "@/lib/auth/guards";
 import { getCurrentUser } from "@/lib/auth/session";
 import { updateUserLocale } from "@/lib/data/users";
-import { LOCALES, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE } from "./config";
-
-const localeInput = z.object({ locale: z.enum(LOCALES) });
+import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE } from "@/lib/i18n/config";
+import { localeInput } from "@/lib/i18n/validation";
 
 /**
  * Stores the chosen language in a cookie. Setting a cookie inside a server action makes Next
- * re-render the current route, so the page switches language without a full reload.
+ * re-render the current route, so the page switches language without a full reload. An unknown
+ * locale is refused ("invalid"): the UI only offers valid ones.
  */
-export async function setLocale(formData: FormData): Promise<void> {
-  const parsed = localeInput.safeParse({ locale: formData.get("locale") });
-  if (!parsed.success) return; // an unknown locale is ignored: the UI only offers valid ones
+export const setLocale = publicAction(localeInput, async ({ locale }) => {
   const cookieStore = await cookies();
-  cookieStore.set(LOCALE_COOKIE, parsed.data.locale, {
+  cookieStore.set(LOCALE_COOKIE, locale, {
     path: "/",
     maxAge: LOCALE_COOKIE_MAX_AGE,
     sameSite: "lax",
@@ -25,9 +23,10 @@ export async function setLocale(formData: FormData): Promise<void> {
   });
   // Signed in: keep the choice on the account too. Anonymous visitors only get the cookie.
   const user = await getCurrentUser();
-  if (user && user.locale !== parsed.data.locale) {
-    await updateUserLocale({ userId: user.id, locale: parsed.data.locale }).catch((error: unknown) => {
+  if (user && user.locale !== locale) {
+    await updateUserLocale({ userId: user.id, locale }).catch((error: unknown) => {
       console.error("could not store the locale", error); // the cookie already switched the UI
     });
   }
-}
+  return null;
+});
