@@ -1,0 +1,114 @@
+/**
+ * What to do first after a drop. The rule core lists every drop's steps (lib/core/steps.ts); this
+ * module only orders and annotates them for /recovery: the current drop (the latest one the limit
+ * has not come back from) first with at most three steps marked "do this first", and every other
+ * drop in a history that says why its steps no longer apply. Pure: no dates from the clock.
+ */
+import { BORROWER_REASONS, type Drop, type ReasonCode, type Step } from "@/lib/core/types";
+import type { StepState } from "./schedule";
+
+/** At most this many steps are marked "do this first": more than three is a list, not a priority. */
+export const FIRST_STEPS = 3;
+
+export type DropStatus =
+  /** The latest drop the limit has not come back from: its steps are the ones to work on. */
+  | { kind: "current" }
+  /** A later observation reached the limit before the drop again, on `on`. */
+  | { kind: "restored"; on: string }
+  /** A later drop, itself not restored, replaced this one as the one to work on. */
+  | { kind: "superseded"; by: string };
+
+/** Why a listed step needs no work now; null when it still applies. */
+export type StepNote = { kind: "restored"; on: string } | { kind: "superseded"; by: string } | { kind: "clearedToday" } | null;
+
+export interface PlannedStep {
+  step: Step;
+  state: StepState;
+  /** One of the (at most three) steps to do first. */
+  first: boolean;
+  note: StepNote;
+}
+
+export interface PlannedDrop {
+  drop: Drop;
+  status: DropStatus;
+  steps: PlannedStep[];
+}
+
+export interface RecoveryPlan {
+  current: PlannedDrop | null;
+  /** Restored and superseded drops, newest first. */
+  history: PlannedDrop[];
+}
+
+export interface PlanInput {
+  drops: readonly Drop[];
+  /** Every limit observation of the history (any order). */
+  limits: readonly { date: string; limit: number }[];
+  /** Step states per drop date (lib/data/recovery listStepStates); a missing step is `todo`. */
+  states: ReadonlyMap<string, readonly StepState[]>;
+  /** Reason codes active as early-warning signals today; null when there is nothing to assess. */
+  activeToday: ReadonlySet<ReasonCode> | null;
+}
+
+const MEASURED: ReadonlySet<ReasonCode> = new Set(BORROWER_REASONS);
+
+/** The first later observation at or above the limit before the drop, if any. */
+export function restoredOn(drop: Drop, limits: PlanInput["limits"]): string | null {
+  let best: string | null = null;
+  for (const l of limits) {
+    const day = l.date.slice(0, 10);
+    if (day > drop.date && l.limit >= drop.previousLimit && (best === null || day < best)) best = day;
+  }
+  // A temporary drop came back within 7 days by definition, possibly on the drop's own day.
+  return best ?? (drop.temporary ? drop.date : null);
+}
+
+/**
+ * Invariants: at most one current drop, and it is the latest unrestored one; every other drop is in
+ * `history` exactly once; a temporary drop never lists FILE_APPEAL (nothing to appeal, the limit
+ * came back); at most FIRST_STEPS steps are `first`, all of the current drop, all `todo`, all
+ * still applying; a step of a history drop always carries the note of its drop's status.
+ */
+export function recoveryPlan(input: PlanInput): RecoveryPlan {
+  const sorted = [...input.drops].sort((a, b) => a.date.localeCompare(b.date));
+  const restored = new Map(sorted.map((d) => [d.date, restoredOn(d, input.limits)]));
+  const open = sorted.filter((d) => restored.get(d.date) === null);
+  const current = open.at(-1) ?? null;
+  const statusOf = (d: Drop): DropStatus => {
+    const on = restored.get(d.date);
+    if (on) return { kind: "restored", on };
+    if (d === current) return { kind: "current" };
+    // The next open drop after this one: the drop that took over as the one to work on.
+    return { kind: "superseded", by: open.find((o) => o.date > d.date)!.date };
+  };
+  const planned = sorted.map((d) => planDrop(d, statusOf(d), input));
+  return {
+    current: planned.find((p) => p.status.kind === "current") ?? null,
+    history: planned.filter((p) => p.status.kind !== "current").reverse(),
+  };
+}
+
+function planDrop(drop: Drop, status: DropStatus, input: PlanInput): PlannedDrop {
+  const states = input.states.get(drop.date) ?? [];
+  const steps = drop.steps
+    .filter((s) => !(drop.temporary && s.code === "FILE_APPEAL"))
+    .map((step): PlannedStep => {
+      const state = states.find((s) => s.code === step.code) ?? { code: step.code, status: "todo", on: null };
+      return { step, state, first: false, note: noteOf(step, status, input.activeToday) };
+    });
+  if (status.kind === "current") {
+    // Core order is rank order (the step answering the main reason first): keep it, take the first three open ones.
+    steps.filter((s) => s.state.status === "todo" && s.note === null).slice(0, FIRST_STEPS).forEach((s) => (s.first = true));
+  }
+  return { drop, status, steps };
+}
+
+function noteOf(step: Step, status: DropStatus, activeToday: PlanInput["activeToday"]): StepNote {
+  if (status.kind === "restored") return { kind: "restored", on: status.on };
+  if (status.kind === "superseded") return { kind: "superseded", by: status.by };
+  // Only reasons measured as signals can be seen to have cleared; a basis (an on-time record) always stands.
+  if (!activeToday || step.basis?.length || !step.reasonCodes.length) return null;
+  if (!step.reasonCodes.every((c) => MEASURED.has(c))) return null;
+  return step.reasonCodes.some((c) => activeToday.has(c)) ? null : { kind: "clearedToday" };
+}
