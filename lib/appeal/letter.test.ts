@@ -36,7 +36,7 @@ describe("appealLetter", () => {
     expect(subject).toBe("Request for review of my Alipay Jiebei credit limit change on 30 March 2025");
     expect(body).toContain("my credit line was cancelled: the limit went from ¥30,000 to ¥0");
     expect(body).toContain("2 repayments since 2 January 2024, none of them late");
-    expect(body).toContain("My monthly income is ¥15,000 (employed, Example Ltd)");
+    expect(body).toContain("When the change was made, my monthly income was ¥15,000 (employed, Example Ltd)");
     expect(body).toContain("no late or overdue payments");
     expect(body).not.toContain("no frequent small borrowing");
     expect(body).toContain("frequent small borrowing may have played a part");
@@ -66,3 +66,63 @@ describe("appealLetter", () => {
     expect(body).not.toContain("monthly income");
   });
 });
+
+describe("a letter true to the date", () => {
+  // The drop is judged on the profile of January 2024; the borrower updated it after the drop.
+  const later: HistoryEvent[] = [
+    ...events.filter((e) => e.id !== "r3"),
+    { id: "p2", type: "profile", date: "2025-04-01", monthlyIncome: 18000, employer: "New Co", incomeProofOnFile: true },
+    { id: "r4", type: "repayment", date: "2025-04-10", amount: 500, dueDate: "2025-04-10" },
+    { id: "r5", type: "repayment", date: "2025-04-12", amount: 500, dueDate: "2025-04-11" },
+    // After the letter's date: not a fact yet.
+    { id: "p3", type: "profile", date: "2025-05-01", monthlyIncome: 25000 },
+  ];
+  const input = { history: { events: later, borrower }, drop, name: "Lin Wei", today: "2025-04-20", stepsDone: ["UPDATE_INCOME" as const] };
+
+  it("keeps the facts at the drop and lists what changed since, latest value and date of each", () => {
+    const f = appealFacts({ events: later }, drop, "2025-04-20");
+    expect(f).toMatchObject({ monthlyIncome: 15000, employer: "Example Ltd", incomeProof: false, repayments: 2, late: 0 });
+    expect(f.since.changes).toEqual([
+      { kind: "income", value: 18000, on: "2025-04-01" },
+      { kind: "employer", value: "New Co", on: "2025-04-01" },
+      { kind: "flag", flag: "incomeProofOnFile", on: "2025-04-01" },
+    ]);
+    expect(f.since).toMatchObject({ repayments: 2, late: 1 });
+  });
+
+  it("says a value changed and changed back is no change", () => {
+    const back: HistoryEvent[] = [...later.slice(0, 3), { id: "p4", type: "profile", date: "2025-04-02", monthlyIncome: 12000 }, { id: "p5", type: "profile", date: "2025-04-03", monthlyIncome: 15000 }];
+    expect(appealFacts({ events: back }, drop, "2025-04-20").since.changes).toEqual([]);
+  });
+
+  it("writes the facts as they were and, apart, what changed since (English)", () => {
+    const { body } = appealLetter({ ...input, language: "en" });
+    expect(body).toContain("When the change was made, my monthly income was ¥15,000 (employed, Example Ltd).");
+    expect(body).toContain("My monthly income has since been updated to ¥18,000 on 1 April 2025.");
+    expect(body).toContain("My employer has since changed to New Co on 1 April 2025.");
+    expect(body).toContain("Since then I have also provided proof of income on 1 April 2025.");
+    expect(body).toContain("Since the change I have made 2 repayments, 1 of them late.");
+    expect(body).not.toContain("25,000");
+    // The done step is already stated with its date: not a second time.
+    expect(body).not.toContain("updated my income and employment details");
+    expect(body.indexOf("¥15,000")).toBeLessThan(body.indexOf("¥18,000"));
+  });
+
+  it("does the same in Chinese", () => {
+    const { body } = appealLetter({ ...input, language: "zh" });
+    expect(body).toContain("额度调整时，我的月收入为¥15,000（在职，Example Ltd）。");
+    expect(body).toContain("此后，我的月收入已于2025年4月1日更新为¥18,000。");
+    expect(body).toContain("此外，我已于2025年4月1日提交收入证明。");
+    expect(body).toContain("额度调整后，我又还款2次，其中1次逾期。");
+  });
+
+  it("says nothing changed when nothing did", () => {
+    const { body } = appealLetter({ ...base(), language: "en" });
+    expect(body).not.toContain("has since");
+    expect(body).not.toContain("Since the change");
+  });
+});
+
+function base() {
+  return { history: { events: events.filter((e) => e.id !== "r3"), borrower }, drop, name: "Lin Wei", today: "2025-04-02" };
+}

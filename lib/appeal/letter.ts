@@ -42,7 +42,7 @@ const PRIORITY: BorrowerReasonCode[] = [
 export function appealLetter(input: LetterInput): { subject: string; body: string } {
   const { history, drop, language: lang } = input;
   const T = TEMPLATES[lang];
-  const f = appealFacts(history, drop);
+  const f = appealFacts(history, drop, input.today);
   const product = PRODUCT_NAMES[history.borrower.product]?.[lang] ?? history.borrower.product;
   const money = (v: number) => formatMoney(v, history.borrower.currency, lang);
   const date = formatDay(drop.date, lang);
@@ -56,6 +56,8 @@ export function appealLetter(input: LetterInput): { subject: string; body: strin
   const verified = (["identity", "bankCard", "phone"] as const).filter((k) => f.verified[k]).map((k) => T.items[k]);
   if (verified.length === 3) facts.push(T.verified(verified));
 
+  const since = sinceSentences(f, T, lang, money);
+
   const context: string[] = [];
   // The six a reviewer looks for first; claims about income only when income is on record.
   const notApplying = PRIORITY.filter((c) => f.notApplying.includes(c))
@@ -65,13 +67,31 @@ export function appealLetter(input: LetterInput): { subject: string; body: strin
     .slice(0, 6);
   if (notApplying.length) context.push(T.notApplying(notApplying.map((c) => T.reasons[c])));
   if (f.applying.length) context.push(T.applying(f.applying.map((c) => nameOf(c, lang))));
-  const done = (input.stepsDone ?? []).map((s) => T.steps[s]).filter((s): s is string => !!s);
+  // A step whose result the since-sentences already state, with its date, is not said twice.
+  const said = new Set(f.since.changes.map((c) => (c.kind === "flag" ? "COMPLETE_PROFILE" : "UPDATE_INCOME")));
+  const done = (input.stepsDone ?? []).filter((s) => !said.has(s)).map((s) => T.steps[s]).filter((s): s is string => !!s);
   if (done.length) context.push(T.stepsDone(done));
 
-  const body = [T.greeting(product), facts.join(lang === "zh" ? "" : " "), context.join(lang === "zh" ? "" : " "), `${T.request}${lang === "zh" ? "" : " "}${T.attachments}`, T.closing(input.name, formatDay(input.today, lang))]
+  const body = [T.greeting(product), facts.join(lang === "zh" ? "" : " "), since.join(lang === "zh" ? "" : " "), context.join(lang === "zh" ? "" : " "), `${T.request}${lang === "zh" ? "" : " "}${T.attachments}`, T.closing(input.name, formatDay(input.today, lang))]
     .filter(Boolean)
     .join("\n\n");
   return { subject: T.subject(product, date), body };
+}
+
+/** What changed after the drop, dated, so the reviewer sees both the profile they judged and today's. */
+function sinceSentences(f: ReturnType<typeof appealFacts>, T: (typeof TEMPLATES)[LetterLanguage], lang: LetterLanguage, money: (v: number) => string): string[] {
+  const out: string[] = [];
+  const flags: string[] = [];
+  for (const c of f.since.changes) {
+    const date = formatDay(c.on, lang);
+    if (c.kind === "income") out.push(T.since.income({ income: money(c.value), date }));
+    else if (c.kind === "employment") out.push(T.since.employment({ employment: T.employment[c.value] ?? c.value, date }));
+    else if (c.kind === "employer") out.push(T.since.employer({ employer: c.value, date }));
+    else flags.push(T.since.flag[c.flag](date));
+  }
+  if (flags.length) out.push(T.since.flags(flags));
+  if (f.since.repayments > 0) out.push(T.since.repayments({ repayments: f.since.repayments, late: f.since.late }));
+  return out;
 }
 
 /** Plain names of reasons that apply, for the acknowledging sentence. */

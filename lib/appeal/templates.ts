@@ -18,6 +18,15 @@ export interface LetterTemplate {
   notApplying: (names: string[]) => string;
   applying: (names: string[]) => string;
   stepsDone: (steps: string[]) => string;
+  /** What changed after the drop, each with its date. */
+  since: {
+    income: (o: { income: string; date: string }) => string;
+    employment: (o: { employment: string; date: string }) => string;
+    employer: (o: { employer: string; date: string }) => string;
+    flags: (items: string[]) => string;
+    flag: Record<"identityVerified" | "bankCardLinked" | "phoneVerified" | "incomeProofOnFile", (date: string) => string>;
+    repayments: (o: { repayments: number; late: number }) => string;
+  };
   request: string;
   attachments: string;
   closing: (name: string, date: string) => string;
@@ -36,12 +45,26 @@ export const TEMPLATES: Record<LetterLanguage, LetterTemplate> = {
     onTime: ({ repayments, since }) => `I have repaid on time throughout: ${repayments} repayments since ${since}, none of them late and nothing overdue.`,
     late: ({ late }) => `I acknowledge ${late} late payment${late === 1 ? "" : "s"} on my record, which ${late === 1 ? "has" : "have"} since been settled.`,
     income: ({ income, employment, employer, proof }) =>
-      `My monthly income is ${income}${employment ? ` (${employment}${employer ? `, ${employer}` : ""})` : employer ? ` (${employer})` : ""}${proof ? ", and proof of income is on file" : ""}.`,
-    verified: (items) => `My account is fully set up: ${items.join(", ")}.`,
+      `When the change was made, my monthly income was ${income}${employment ? ` (${employment}${employer ? `, ${employer}` : ""})` : employer ? ` (${employer})` : ""}${proof ? ", and proof of income was on file" : ""}.`,
+    verified: (items) => `My account was fully set up: ${items.join(", ")}.`,
     items: { identity: "identity verified", bankCard: "bank card linked", phone: "phone number verified" },
     notApplying: (names) => `In the six months before the change, the usual reasons for a cut do not apply to my record: ${names.join("; ")}.`,
     applying: (names) => `I understand that ${names.join(" and ")} may have played a part.`,
     stepsDone: (steps) => `Since then I have ${steps.join(", ")}.`,
+    since: {
+      income: ({ income, date }) => `My monthly income has since been updated to ${income} on ${date}.`,
+      employment: ({ employment, date }) => `My employment status has since changed to ${employment} on ${date}.`,
+      employer: ({ employer, date }) => `My employer has since changed to ${employer} on ${date}.`,
+      flags: (items) => `Since then I have also ${items.join(", ")}.`,
+      flag: {
+        identityVerified: (d) => `verified my identity on ${d}`,
+        bankCardLinked: (d) => `linked a bank card on ${d}`,
+        phoneVerified: (d) => `verified my phone number on ${d}`,
+        incomeProofOnFile: (d) => `provided proof of income on ${d}`,
+      },
+      repayments: ({ repayments, late }) =>
+        `Since the change I have made ${repayments} repayment${repayments === 1 ? "" : "s"}, ${late === 0 ? (repayments === 1 ? "on time" : "all on time") : `${late} of them late`}.`,
+    },
     request: "I kindly ask you to review my account and restore my previous limit, or to tell me what led to the change and what I can do about it.",
     attachments: "I can provide proof of income, repayment records and any other documents you need.",
     closing: (name, date) => `Yours faithfully,\n${name}\n${date}`,
@@ -83,12 +106,25 @@ export const TEMPLATES: Record<LetterLanguage, LetterTemplate> = {
     onTime: ({ repayments, since }) => `我一直按时还款：自${since}以来共还款${repayments}次，没有任何逾期。`,
     late: ({ late }) => `我的记录中有${late}次逾期，均已结清。`,
     income: ({ income, employment, employer, proof }) =>
-      `我的月收入为${income}${employment || employer ? `（${[employment, employer].filter(Boolean).join("，")}）` : ""}${proof ? "，并已上传收入证明" : ""}。`,
-    verified: (items) => `我的账户资料完整：${items.join("、")}。`,
+      `额度调整时，我的月收入为${income}${employment || employer ? `（${[employment, employer].filter(Boolean).join("，")}）` : ""}${proof ? "，并已上传收入证明" : ""}。`,
+    verified: (items) => `当时我的账户资料已完整：${items.join("、")}。`,
     items: { identity: "已实名认证", bankCard: "已绑定银行卡", phone: "已验证手机号" },
     notApplying: (names) => `在额度调整前的六个月里，常见的降额原因在我的记录中并不存在：${names.join("；")}。`,
     applying: (names) => `我理解${names.join("和")}可能有一定影响。`,
     stepsDone: (steps) => `此后我已${steps.join("，")}。`,
+    since: {
+      income: ({ income, date }) => `此后，我的月收入已于${date}更新为${income}。`,
+      employment: ({ employment, date }) => `我的职业状态已于${date}变为“${employment}”。`,
+      employer: ({ employer, date }) => `我的工作单位已于${date}变更为${employer}。`,
+      flags: (items) => `此外，我已${items.join("，")}。`,
+      flag: {
+        identityVerified: (d) => `于${d}完成实名认证`,
+        bankCardLinked: (d) => `于${d}绑定银行卡`,
+        phoneVerified: (d) => `于${d}验证手机号`,
+        incomeProofOnFile: (d) => `于${d}提交收入证明`,
+      },
+      repayments: ({ repayments, late }) => `额度调整后，我又还款${repayments}次，${late === 0 ? "均按时还款" : `其中${late}次逾期`}。`,
+    },
     request: "恳请贵方复核我的账户并恢复原有额度，或告知额度调整的原因及我可以改进的方面。",
     attachments: "如有需要，我可以提供收入证明、还款记录及其他材料。",
     closing: (name, date) => `此致\n敬礼\n\n${name}\n${date}`,
