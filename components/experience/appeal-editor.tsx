@@ -6,8 +6,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { saveAppealAction } from "@/lib/actions/appeals";
 import { appealErrorOf } from "@/lib/appeal/validation";
+import { CopyLetterButton } from "./copy-letter-button";
 
-/** The editable letter: save as draft, download as .txt, print (the print view shows only the letter). */
+/** The editable letter: copy, save as draft, download as .txt, print (the print view shows only the letter). */
 export function AppealEditor({ dropDate, language, subject, initialBody, generatedBody }: { dropDate: string; language: "zh" | "en"; subject: string; initialBody: string; generatedBody: string }) {
   const t = useTranslations("experience.appeal");
   const [body, setBody] = useState(initialBody);
@@ -49,7 +50,8 @@ export function AppealEditor({ dropDate, language, subject, initialBody, generat
       {error ? <Alert tone="error">{t(`errors.${error}` as never)}</Alert> : null}
       {state?.ok ? <Alert>{t("saved")}</Alert> : null}
       <div className="flex flex-wrap gap-2 print:hidden">
-        <Button type="submit" disabled={pending}>
+        <CopyLetterButton text={`${subject}\n\n${body}`} fallbackId="appeal-body" />
+        <Button type="submit" variant="secondary" disabled={pending}>
           {pending ? t("saving") : t("save")}
         </Button>
         <Button variant="secondary" onClick={download}>

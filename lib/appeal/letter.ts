@@ -68,7 +68,7 @@ export function appealLetter(input: LetterInput): { subject: string; body: strin
   if (notApplying.length) context.push(T.notApplying(notApplying.map((c) => T.reasons[c])));
   if (f.applying.length) context.push(T.applying(f.applying.map((c) => nameOf(c, lang))));
   // A step whose result the since-sentences already state, with its date, is not said twice.
-  const said = new Set(f.since.changes.map((c) => (c.kind === "flag" ? "COMPLETE_PROFILE" : "UPDATE_INCOME")));
+  const said = new Set<StepCode>(f.since.changes.map((c) => (c.kind === "flag" ? "COMPLETE_PROFILE" : "UPDATE_INCOME")));
   const done = (input.stepsDone ?? []).filter((s) => !said.has(s)).map((s) => T.steps[s]).filter((s): s is string => !!s);
   if (done.length) context.push(T.stepsDone(done));
 

@@ -14,6 +14,7 @@ export const CLIENT_NAMESPACES = [
   "experience.profile",
   "experience.appeal",
   "experience.recovery",
+  "recovery.appeal",
 ] as const;
 
 type Messages = Record<string, unknown>;

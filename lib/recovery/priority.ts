@@ -112,3 +112,19 @@ function noteOf(step: Step, status: DropStatus, activeToday: PlanInput["activeTo
   if (!step.reasonCodes.every((c) => MEASURED.has(c))) return null;
   return step.reasonCodes.some((c) => activeToday.has(c)) ? null : { kind: "clearedToday" };
 }
+
+/** The plan from what a page has at hand: the history's limit observations and today's assessment. */
+export function recoveryPlanFor(input: {
+  events: readonly { type: string; date: string; limit?: unknown }[];
+  drops: readonly Drop[];
+  states: PlanInput["states"];
+  active: readonly { code: ReasonCode }[] | null;
+}): RecoveryPlan {
+  const limits = input.events.flatMap((e) => (e.type === "limit" && typeof e.limit === "number" ? [{ date: e.date, limit: e.limit }] : []));
+  return recoveryPlan({ drops: input.drops, limits, states: input.states, activeToday: input.active ? new Set(input.active.map((s) => s.code)) : null });
+}
+
+/** One drop of the plan (the drop page shows a single drop, planned among all of them). */
+export function plannedDrop(plan: RecoveryPlan, date: string): PlannedDrop | null {
+  return plan.current?.drop.date === date ? plan.current : (plan.history.find((p) => p.drop.date === date) ?? null);
+}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { FirstRunGuide } from "@/components/experience/first-run-guide";
 import { RecoveryChecklist } from "@/components/experience/recovery-checklist";
+import { RecoveryHistory } from "@/components/experience/recovery-history";
 import { serverFormat } from "@/components/experience/server-format";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
@@ -10,24 +11,27 @@ import { currentAssessment, todayInShanghai } from "@/lib/data/dashboard";
 import { loadExplained } from "@/lib/data/explained";
 import { listStepStates } from "@/lib/data/recovery";
 import { db } from "@/lib/db";
+import { recoveryPlanFor } from "@/lib/recovery/priority";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("experience.recovery");
   return { title: t("pageTitle") };
 }
 
-/** Every drop's checklist, newest first; temporary drops last (nothing needs doing for them). */
+/** The current drop first, with what to do first; restored and superseded drops in a collapsed history. */
 export default async function RecoveryPage() {
   const user = await requireUser();
   const { history, explanation, context } = await loadExplained(user.id);
-  const [t, fmt, states] = await Promise.all([
+  const [t, tp, fmt, states] = await Promise.all([
     getTranslations("experience.recovery"),
+    getTranslations("recovery.plan"),
     serverFormat(history.borrower.currency),
     listStepStates(db, { userId: user.id, drops: explanation.drops }),
   ]);
   const { assessment } = currentAssessment(history, context);
   const today = todayInShanghai();
-  const drops = [...explanation.drops].reverse().sort((a, b) => Number(a.temporary) - Number(b.temporary));
+  const plan = recoveryPlanFor({ events: history.events, drops: explanation.drops, states, active: assessment?.active ?? null });
+  const currency = history.borrower.currency;
   return (
     <div className="space-y-6">
       <header>
@@ -39,24 +43,34 @@ export default async function RecoveryPage() {
       </header>
       {history.events.length === 0 ? (
         <FirstRunGuide />
-      ) : drops.length === 0 ? (
+      ) : explanation.drops.length === 0 ? (
         <Card>
           <p className="text-sm text-slate-600 dark:text-slate-400">{t("empty")}</p>
         </Card>
       ) : (
-        drops.map((drop) => (
-          <Card key={drop.date}>
-            <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
-              <p className="text-sm font-medium text-slate-700 dark:text-slate-300">
-                {t("dropHeading", { date: fmt.day(drop.date), from: fmt.money(drop.previousLimit), to: fmt.money(drop.newLimit) })}
-              </p>
-              <Link href={`/drops/${drop.date}`} className="text-sm text-brand-700 underline-offset-2 hover:underline dark:text-brand-300">
-                {t("openDrop")}
-              </Link>
-            </div>
-            <RecoveryChecklist drop={drop} states={states.get(drop.date) ?? []} assessment={assessment} today={today} currency={history.borrower.currency} />
-          </Card>
-        ))
+        <>
+          {plan.current ? (
+            <Card data-testid="current-drop">
+              <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+                <div>
+                  <p className="text-xs font-semibold uppercase tracking-wide text-brand-700 dark:text-brand-300">{tp("currentTitle")}</p>
+                  <p className="text-sm font-medium text-slate-700 dark:text-slate-300">
+                    {t("dropHeading", { date: fmt.day(plan.current.drop.date), from: fmt.money(plan.current.drop.previousLimit), to: fmt.money(plan.current.drop.newLimit) })}
+                  </p>
+                </div>
+                <Link href={`/drops/${plan.current.drop.date}`} className="inline-flex min-h-10 items-center text-sm text-brand-700 underline-offset-2 hover:underline dark:text-brand-300">
+                  {t("openDrop")}
+                </Link>
+              </div>
+              <RecoveryChecklist planned={plan.current} assessment={assessment} today={today} currency={currency} />
+            </Card>
+          ) : (
+            <Card data-testid="current-drop">
+              <p className="text-sm text-slate-700 dark:text-slate-300">{tp("allRestored")}</p>
+            </Card>
+          )}
+          {plan.history.length > 0 ? <RecoveryHistory drops={plan.history} assessment={assessment} today={today} currency={currency} /> : null}
+        </>
       )}
     </div>
   );

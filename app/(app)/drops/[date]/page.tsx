@@ -17,6 +17,7 @@ import { currentAssessment, todayInShanghai } from "@/lib/data/dashboard";
 import { getDropView } from "@/lib/data/drop-view";
 import { listStepStates } from "@/lib/data/recovery";
 import { db } from "@/lib/db";
+import { plannedDrop, recoveryPlanFor } from "@/lib/recovery/priority";
 
 type Props = { params: Promise<{ date: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -43,11 +44,14 @@ export default async function DropPage({ params, searchParams }: Props) {
     getTranslations("experience.reasonNames"),
     getTranslations("experience.headline"),
     serverFormat(history.borrower.currency),
-    listStepStates(db, { userId: user.id, drops: [drop] }),
+    listStepStates(db, { userId: user.id, drops: view.explanation.drops }),
   ]);
   const changed = changedParams.safeParse(await searchParams);
   const today = todayInShanghai();
   const { assessment } = currentAssessment(history, context);
+  // Planned among all drops, so a restored or superseded drop says why its steps need no work.
+  const plan = recoveryPlanFor({ events: history.events, drops: view.explanation.drops, states, active: assessment?.active ?? null });
+  const planned = plannedDrop(plan, drop.date)!;
 
   const main = [...drop.reasons].sort((a, b) => a.rank - b.rank)[0];
   const head = main ? headlineKey(main) : null;
@@ -93,13 +97,16 @@ export default async function DropPage({ params, searchParams }: Props) {
       </Card>
 
       <Card>
-        <RecoveryChecklist drop={drop} states={states.get(drop.date) ?? []} assessment={assessment} today={today} currency={history.borrower.currency} />
+        <RecoveryChecklist planned={planned} assessment={assessment} today={today} currency={history.borrower.currency} />
       </Card>
 
       <div className="flex flex-wrap gap-3">
-        <Link href={`/drops/${drop.date}/appeal`} className={buttonClasses("primary")}>
-          {t("writeAppeal")}
-        </Link>
+        {/* A temporary drop came back by itself: there is nothing to appeal. */}
+        {drop.temporary ? null : (
+          <Link href={`/drops/${drop.date}/appeal`} className={buttonClasses("primary")}>
+            {t("writeAppeal")}
+          </Link>
+        )}
         <Link href="/recovery" className={buttonClasses("secondary")}>
           {t("allSteps")}
         </Link>

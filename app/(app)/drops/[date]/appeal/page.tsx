@@ -3,10 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { AppealChannelCard } from "@/components/experience/appeal-channel";
 import { AppealEditor } from "@/components/experience/appeal-editor";
 import { FilingForm } from "@/components/experience/filing-form";
 import { serverFormat } from "@/components/experience/server-format";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import { appealChannel, channelLine } from "@/lib/appeal/channels";
 import { appealLetter } from "@/lib/appeal/letter";
 import { requireUser } from "@/lib/auth/session";
 import { listAppeals } from "@/lib/data/appeals";
@@ -41,6 +43,7 @@ export default async function AppealPage({ params, searchParams }: Props) {
   const stepsDone = (states.get(view.drop.date) ?? []).filter((s) => s.status === "done").map((s) => s.code);
   const letter = appealLetter({ history: view.history, drop: view.drop, language, name: user.name ?? user.email, today, stepsDone });
   const draft = appeals.find((a) => a.language === language && !a.filedAt);
+  const channel = appealChannel(view.history.borrower.product, language);
 
   return (
     <div className="space-y-6">
@@ -68,6 +71,9 @@ export default async function AppealPage({ params, searchParams }: Props) {
       <Card className="print:border-0 print:p-0 print:shadow-none">
         <AppealEditor key={language} dropDate={view.drop.date} language={language} subject={letter.subject} initialBody={draft?.body ?? letter.body} generatedBody={letter.body} />
         {draft ? <p className="mt-2 text-xs text-slate-500 print:hidden">{t("draftNote")}</p> : null}
+        <div className="mt-4 print:hidden">
+          <AppealChannelCard channel={channel} language={language} />
+        </div>
       </Card>
       {appeals.length > 0 ? (
         <Card data-print-hide>
@@ -80,7 +86,7 @@ export default async function AppealPage({ params, searchParams }: Props) {
                   {t("letterIn", { language: t(`languages.${a.language === "zh" ? "zh" : "en"}`) })}
                   {a.filedAt ? ` · ${t("filedOn", { date: fmt.day(a.filedAt), with: a.filedWith ?? "" })} · ${t(`outcomes.${a.outcome ?? "pending"}` as never)}` : ` · ${t("notFiled")}`}
                 </p>
-                <FilingForm dropDate={view.drop.date} appealId={a.id} today={today} defaults={a} />
+                <FilingForm dropDate={view.drop.date} appealId={a.id} today={today} defaults={{ ...a, filedWith: a.filedWith ?? channelLine(appealChannel(view.history.borrower.product, a.language === "zh" ? "zh" : "en")) }} />
               </li>
             ))}
           </ul>
