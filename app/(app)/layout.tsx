@@ -20,6 +20,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     { href: "/dashboard", label: tNav("dashboard") },
     { href: "/data", label: tNav("data") },
     { href: "/recovery", label: tNav("recovery") },
+    { href: "/profile", label: tNav("profile") },
     { href: "/settings", label: tNav("settings") },
   ];
   return (

@@ -24,6 +24,12 @@ describe("profileForm", () => {
     expect(res.error!.issues[0]!.path[0]).toBe(path);
   });
 
+  it.each([[{}], [{ effectiveDate: "" }]])("asks for the true-since date rather than assuming today (%j)", (patch) => {
+    const res = profileForm.safeParse({ monthlyIncome: "12000", ...patch });
+    expect(res.success).toBe(false);
+    expect(res.error!.issues.filter((i) => i.path[0] === "effectiveDate").map((i) => i.message)).toEqual(["dateRequired"]);
+  });
+
   it("leaves income out when the field is empty", () => {
     expect(profileEvent(profileForm.parse({ monthlyIncome: "", effectiveDate: "2024-06-01" })).monthlyIncome).toBeUndefined();
   });

@@ -22,7 +22,10 @@ export const profileForm = z.strictObject({
   phoneVerified: checkbox,
   incomeProofOnFile: checkbox,
   /** Since when this is true: may be before a drop when the borrower simply had not recorded it. */
-  effectiveDate: z.string({ error: "invalid" }).refine((v) => calendarDay(v) === v && /^\d{4}-\d{2}-\d{2}$/.test(v), { error: "dateInvalid" }),
+  effectiveDate: z
+    .string({ error: "dateRequired" })
+    .min(1, { error: "dateRequired", abort: true })
+    .refine((v) => calendarDay(v) === v && /^\d{4}-\d{2}-\d{2}$/.test(v), { error: "dateInvalid" }),
   drop: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string({ error: "invalid" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalid" }).optional()),
 });
 export type ProfileForm = z.infer<typeof profileForm>;
