@@ -156,7 +156,7 @@ export const TEMPLATES: Record<LetterLanguage, LetterTemplate> = {
       SECURE_ACCOUNT: "修复了账户安全设置",
       CHECK_CREDIT_REPORT: "核对了信用报告",
     },
-    employment: { employed: "在职", "self-employed": "自雇", irregular: "不固定工作", unemployed: "待业", student: "学生", retired: "退休" },
+    employment: { employed: "在职", "self-employed": "个体经营", irregular: "工作不固定", unemployed: "待业", student: "学生", retired: "退休" },
     list: (items) => items.join("、"),
   },
 };

@@ -5,7 +5,7 @@
 import { hashPassword } from "@/lib/auth/password";
 import type { PrismaClient } from "@/lib/db/client";
 import { importHistoryDocument, type ImportCounts } from "@/lib/db/history-store";
-import { DEMO_EMAIL, DEMO_PASSWORD } from "@/lib/demo-account";
+import { DEMO_CONSENT_PURPOSE, DEMO_EMAIL, DEMO_PASSWORD } from "@/lib/demo-account";
 import { DEMO_END, demoHistory } from "./demo-history";
 
 export type SeedResult = { created: false; userId: string } | { created: true; userId: string; counts: ImportCounts };
@@ -26,7 +26,7 @@ export async function seedDemoBorrower(db: PrismaClient, options: { now?: Date }
         name: "演示用户",
         isDemo: true,
         consentAt: now,
-        consentPurpose: "demo account with made-up data",
+        consentPurpose: DEMO_CONSENT_PURPOSE,
       },
       select: { id: true },
     });

@@ -4,6 +4,7 @@
  * same sentences. The core never produces text; this file never decides a reason.
  */
 import { createTranslator } from "use-intl/core";
+// i18n-translator: t = "core" (helpers below take the core translator as an argument)
 import type { Assessment, Explanation, Figures, Reason, Signal, Step } from "@/lib/core";
 import { THRESHOLDS } from "@/lib/core";
 import en from "@/messages/en/core.json";

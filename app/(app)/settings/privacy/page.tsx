@@ -9,6 +9,7 @@ import { CONSENT_PURPOSE } from "@/lib/auth/validation";
 import { findConsent } from "@/lib/data/account";
 import { db } from "@/lib/db";
 import { deleteAccountAction } from "@/lib/actions/account";
+import { DEMO_CONSENT_PURPOSE } from "@/lib/demo-account";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("settings.privacy");
@@ -21,7 +22,8 @@ export default async function PrivacyPage() {
   const user = await requireUser();
   const [t, format, consent] = await Promise.all([getTranslations("settings.privacy"), getFormatter(), findConsent(db, { userId: user.id })]);
   // The purpose shown is the one stored at consent; the current wording is translated, an older one shown as stored.
-  const purpose = !consent?.consentPurpose || consent.consentPurpose === CONSENT_PURPOSE ? t("purpose") : consent.consentPurpose;
+  const stored = consent?.consentPurpose;
+  const purpose = !stored || stored === CONSENT_PURPOSE ? t("purpose") : stored === DEMO_CONSENT_PURPOSE ? t("purposeDemo") : stored;
   return (
     <div className="space-y-6">
       <SettingsHeader title={t("title")} />
