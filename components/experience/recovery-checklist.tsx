@@ -34,16 +34,16 @@ export async function RecoveryChecklist({ planned, assessment, today, currency }
           {tp("firstLead", { count: firstCount })}
         </p>
       ) : null}
-      {steps.length > 0 ? (
+      {steps.length > 0 && (interactive || p.done + p.skipped > 0) ? (
         <div className="mt-2 flex flex-wrap items-center gap-3 text-sm text-slate-600 dark:text-slate-400">
           <div className="h-2 w-40 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700" role="progressbar" aria-valuemin={0} aria-valuemax={p.total} aria-valuenow={p.done + p.skipped} aria-label={t("progressLabel")}>
             <div className="h-full bg-brand-600 dark:bg-brand-400" style={{ width: `${pct}%` }} />
           </div>
           <span>{t("progress", { done: p.done, skipped: p.skipped, total: p.total })}</span>
         </div>
-      ) : (
+      ) : steps.length === 0 ? (
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{tp("noSteps")}</p>
-      )}
+      ) : null}
       {interactive ? (
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400" data-testid="next-check">
           {p.nextCheck ? t("nextCheck", { date: fmt.day(p.nextCheck) }) : t("noCheckYet")}

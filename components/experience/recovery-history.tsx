@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { Assessment } from "@/lib/core";
 import type { PlannedDrop } from "@/lib/recovery/priority";
+import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { RecoveryChecklist } from "./recovery-checklist";
 import { serverFormat } from "./server-format";
@@ -21,7 +22,14 @@ export async function RecoveryHistory({ drops, assessment, today, currency }: { 
           {drops.map((p) => (
             <li key={p.drop.date} className="border-t border-slate-200 pt-4 dark:border-slate-800">
               <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
-                <p className="text-sm font-medium text-slate-700 dark:text-slate-300">{t("dropHeading", { date: fmt.day(p.drop.date), from: fmt.money(p.drop.previousLimit), to: fmt.money(p.drop.newLimit) })}</p>
+                <p className="text-sm font-medium text-slate-700 dark:text-slate-300">
+                  {t("dropHeading", { date: fmt.day(p.drop.date), from: fmt.money(p.drop.previousLimit), to: fmt.money(p.drop.newLimit) })}
+                  {p.drop.temporary ? (
+                    <span className="ml-2 align-middle">
+                      <Badge>{tp("temporaryBadge")}</Badge>
+                    </span>
+                  ) : null}
+                </p>
                 <Link href={`/drops/${p.drop.date}`} className="inline-flex min-h-10 items-center text-sm text-brand-700 underline-offset-2 hover:underline dark:text-brand-300">
                   {t("openDrop")}
                 </Link>
