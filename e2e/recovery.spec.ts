@@ -25,7 +25,7 @@ async function expectAccessible(page: Page) {
 /** Latin words in the page's main content, beyond brand names and file formats (the letter itself aside). */
 async function latinWords(page: Page): Promise<string[]> {
   // innerText of the live page: only what is rendered (no print-only copy, no style text).
-  const text = await page.locator("main").evaluate((main) => {
+  const text = await page.locator("main").evaluate((main: HTMLElement) => {
     const skipped = [...main.querySelectorAll<HTMLElement>("[lang=en], textarea, [data-testid=appeal-channel]")];
     skipped.forEach((n) => (n.style.display = "none"));
     const out = main.innerText;
