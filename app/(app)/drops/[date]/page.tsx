@@ -14,7 +14,7 @@ import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { REASON_CODES } from "@/lib/core";
 import { currentAssessment, todayInShanghai } from "@/lib/data/dashboard";
-import { getDropView } from "@/lib/data/drop-view";
+import { dropDateParam, getDropView } from "@/lib/data/drop-view";
 import { listStepStates } from "@/lib/data/recovery";
 import { db } from "@/lib/db";
 import { plannedDrop, recoveryPlanFor } from "@/lib/recovery/priority";
@@ -29,8 +29,9 @@ const changedParams = z.object({
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations("experience.drop");
-  return { title: t("metaTitle", { date: (await params).date }) };
+  const [t, fmt, { date }] = await Promise.all([getTranslations("experience.drop"), serverFormat("CNY"), params]);
+  // A day the borrower reads ("2026年10月15日"), not the URL's ISO date; an invalid one is 404 below anyway.
+  return { title: t("metaTitle", { date: dropDateParam.safeParse(date).success ? fmt.day(date) : date }) };
 }
 
 export default async function DropPage({ params, searchParams }: Props) {
