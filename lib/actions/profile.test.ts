@@ -23,6 +23,8 @@ describeDatabases("profile action", (ctx) => {
     const before = await ctx().prisma.event.count({ where: { userId: as.user!.id } });
     expect(await saveProfileAction(null, form({ monthlyIncome: "-5", effectiveDate: "2025-01-05" }))).toEqual({ ok: false, code: "invalid", fieldErrors: { monthlyIncome: "incomeInvalid" } });
     expect(await saveProfileAction(null, form({ effectiveDate: "2999-01-01" }))).toEqual({ ok: false, code: "invalid", fieldErrors: { effectiveDate: "dateFuture" } });
+    // The true-since date is asked for, never assumed to be today.
+    expect(await saveProfileAction(null, form({ monthlyIncome: "9000", effectiveDate: "" }))).toEqual({ ok: false, code: "invalid", fieldErrors: { effectiveDate: "dateRequired" } });
     expect(await saveProfileAction(null, form({ effectiveDate: "2025-01-05", employment: "astronaut" }))).toEqual({ ok: false, code: "invalid", fieldErrors: { employment: "invalid" } });
     expect(await ctx().prisma.event.count({ where: { userId: as.user!.id } })).toBe(before);
   });
