@@ -150,4 +150,7 @@ test("the profile's true-since date is asked for, not assumed", async ({ page })
   await expect(page.getByText("请填写这些信息从哪天起属实。")).toBeVisible();
   await expectAccessible(page);
   await page.screenshot({ path: "e2e/screenshots/recovery-profile-zh-phone.png", fullPage: true });
+  // Coming from a drop, the hint names the drop's day: the lender judged what was true before it.
+  await page.goto(`/profile?drop=${RECOVERY_DROPS.current}`);
+  await expect(page.getByText("您的额度在2025年3月30日下降。")).toBeVisible();
 });

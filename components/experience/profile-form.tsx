@@ -22,7 +22,7 @@ export interface ProfileDefaults {
 const FLAGS = ["identityVerified", "bankCardLinked", "phoneVerified", "incomeProofOnFile"] as const;
 
 /** The "true since" date has no default: today would silently date an old fact after the drop it explains. */
-export function ProfileForm({ defaults, today, drop }: { defaults: ProfileDefaults; today: string; drop?: string }) {
+export function ProfileForm({ defaults, today, drop, sinceHint }: { defaults: ProfileDefaults; today: string; drop?: string; sinceHint?: string }) {
   const t = useTranslations("experience.profile");
   const [state, action, pending] = useActionState(saveProfileAction, null);
   const errors = (state && !state.ok && state.fieldErrors) || {};
@@ -58,7 +58,7 @@ export function ProfileForm({ defaults, today, drop }: { defaults: ProfileDefaul
           </label>
         ))}
       </fieldset>
-      <TextField name="effectiveDate" type="date" label={t("effectiveDate")} hint={t("effectiveDateHint")} max={today} required error={err("effectiveDate")} />
+      <TextField name="effectiveDate" type="date" label={t("effectiveDate")} hint={sinceHint ?? t("effectiveDateHint")} max={today} required error={err("effectiveDate")} />
       <Button type="submit" disabled={pending}>
         {pending ? t("saving") : t("save")}
       </Button>
