@@ -99,6 +99,10 @@ test("the current drop comes first with three steps to do first; earlier drops a
   await expect(history.getByRole("button", { name: "标记完成" })).toHaveCount(0);
   await expectAccessible(page);
   await page.screenshot({ path: "e2e/screenshots/recovery-zh-phone-history.png", fullPage: true });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expectAccessible(page);
+  await page.screenshot({ path: "e2e/screenshots/recovery-zh-phone-dark.png", fullPage: true });
+  await page.emulateMedia({ colorScheme: "light" });
 
   // Nor does the temporary drop's own page offer a letter.
   await page.goto(`/drops/${RECOVERY_DROPS.temporary}`);
@@ -129,6 +133,10 @@ test("the appeal letter states the facts at the drop, what changed since, and is
   expect(await latinWords(page)).toEqual([]);
   await expectAccessible(page);
   await page.screenshot({ path: "e2e/screenshots/recovery-appeal-zh-phone.png", fullPage: true });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expectAccessible(page);
+  await page.screenshot({ path: "e2e/screenshots/recovery-appeal-zh-phone-dark.png", fullPage: true });
+  await page.emulateMedia({ colorScheme: "light" });
 
   // An English letter sends the borrower along the same path, in English.
   await page.getByRole("link", { name: "英文" }).click();

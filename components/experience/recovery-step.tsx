@@ -60,8 +60,8 @@ export async function RecoveryStep({ planned, index, dropDate, interactive, acti
   return (
     <li data-step={step.code} data-first={first ? "true" : undefined} className={`rounded-xl border p-4 ${tone}`}>
       <div className="flex flex-wrap items-start justify-between gap-2">
-        <p className={`font-medium ${state.status === "skipped" ? "text-slate-500 line-through" : ""}`}>
-          <span className="mr-1 text-slate-500">{index + 1}.</span> {stepText(step, lang)}
+        <p className={`font-medium ${state.status === "skipped" ? "text-slate-500 line-through dark:text-slate-400" : ""}`}>
+          <span className="mr-1 text-slate-500 dark:text-slate-400">{index + 1}.</span> {stepText(step, lang)}
         </p>
         {first ? <Badge tone="warning">{tp("firstBadge")}</Badge> : null}
         {state.status !== "todo" && state.on ? <Badge tone={state.status === "done" ? "brand" : "neutral"}>{t(state.status === "done" ? "doneBadge" : "skippedBadge", { date: fmt.day(state.on) })}</Badge> : null}
