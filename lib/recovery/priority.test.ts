@@ -55,6 +55,13 @@ describe("recoveryPlan", () => {
     expect(plan.history[0]!.status).toEqual({ kind: "restored", on: "2026-03-08" });
   });
 
+  it("says when the current drop's limit is partly back", () => {
+    const partly = recoveryPlan({ ...base, limits: [...limits, { date: "2026-04-01", limit: 8000 }, { date: "2026-05-01", limit: 12000 }] });
+    expect(partly.current?.drop.date).toBe("2026-03-05");
+    expect(partly.current?.partly).toEqual({ limit: 12000, on: "2026-05-01" });
+    expect(recoveryPlan(base).current?.partly).toBeUndefined();
+  });
+
   it("never lists the appeal for a temporary drop", () => {
     const blip = drop("2026-06-01", 5000, 0, [step("WAIT_AND_RECHECK", ["PROCESSING_DELAY"]), step("FILE_APPEAL", [], ["onTimeRecord"])], { temporary: true });
     const plan = recoveryPlan({ ...base, drops: [jan, mar, blip], limits: [...limits, { date: "2026-06-01", limit: 0 }, { date: "2026-06-03", limit: 5000 }] });

@@ -33,6 +33,8 @@ export interface PlannedDrop {
   drop: Drop;
   status: DropStatus;
   steps: PlannedStep[];
+  /** The current drop only: the latest observation, when it is above the drop's low but not yet back. */
+  partly?: { limit: number; on: string };
 }
 
 export interface RecoveryPlan {
@@ -83,6 +85,11 @@ export function recoveryPlan(input: PlanInput): RecoveryPlan {
     return { kind: "superseded", by: open.find((o) => o.date > d.date)!.date };
   };
   const planned = sorted.map((d) => planDrop(d, statusOf(d), input));
+  const head = planned.find((p) => p.status.kind === "current");
+  if (head) {
+    const latest = [...input.limits].filter((l) => l.date.slice(0, 10) > head.drop.date).sort((a, b) => a.date.localeCompare(b.date)).at(-1);
+    if (latest && latest.limit > head.drop.newLimit) head.partly = { limit: latest.limit, on: latest.date.slice(0, 10) };
+  }
   return {
     current: planned.find((p) => p.status.kind === "current") ?? null,
     history: planned.filter((p) => p.status.kind !== "current").reverse(),

@@ -62,6 +62,11 @@ export default async function RecoveryPage() {
                   {t("openDrop")}
                 </Link>
               </div>
+              {plan.current.partly ? (
+                <p className="mb-3 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-200" data-testid="partly-back">
+                  {tp("partlyBack", { date: fmt.day(plan.current.partly.on), limit: fmt.money(plan.current.partly.limit), previous: fmt.money(plan.current.drop.previousLimit) })}
+                </p>
+              ) : null}
               <RecoveryChecklist planned={plan.current} assessment={assessment} today={today} currency={currency} />
             </Card>
           ) : (
