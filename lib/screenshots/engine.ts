@@ -13,6 +13,8 @@ import type SharpType from "sharp";
 // one libvips in memory, and no reliance on another package's optional dependency.
 const requireFromOcr = createRequire(createRequire(import.meta.url).resolve("@gutenye/ocr-node"));
 const sharp = requireFromOcr("sharp") as typeof SharpType;
+// libvips would start a thread per core for each decode; the pool has already spent the cores.
+sharp.concurrency(1);
 
 export type OcrLine = {
   text: string;

@@ -1,0 +1,20 @@
+/**
+ * Every task the worker pool runs, by name. Only worker threads import this file (through
+ * worker.mjs): the request side imports its type alone, so no engine is ever loaded there.
+ * To add a task (bill parsing, explaining a big history): one entry here, a function taking one
+ * structured-clonable payload and returning a structured-clonable result.
+ */
+import type { ReadScreenshotPayload, ReadScreenshotResult } from "@/lib/screenshots/task";
+
+// Each task's module is imported on its first call, so a thread loads only the engines it uses.
+export const tasks = {
+  "screenshot.read": async (p: ReadScreenshotPayload): Promise<ReadScreenshotResult> => (await import("@/lib/screenshots/task")).readScreenshotTask(p),
+  /** For the pool's own tests: echoes after `ms`, or throws `fail`. */
+  "pool.echo": async (p: { value: unknown; ms?: number; fail?: string }) => {
+    if (p.ms) await new Promise((r) => setTimeout(r, p.ms));
+    if (p.fail) throw new Error(p.fail);
+    return { value: p.value, threadId: (await import("node:worker_threads")).threadId };
+  },
+} satisfies Record<string, (payload: never) => Promise<unknown>>;
+
+export type Tasks = typeof tasks;
