@@ -1,0 +1,46 @@
+import "server-only";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { recordAudit } from "@/lib/data/audit";
+import { importHistory, type ImportCounts } from "@/lib/data/history";
+import { AppError } from "@/lib/errors";
+import { HISTORY_FORMAT } from "@/lib/history/schema";
+import { screenshotEvents } from "@/lib/screenshots/to-events";
+import type { SaveScreenshotsInput } from "@/lib/screenshots/validation";
+
+export type ScreenshotSaveOutcome = ImportCounts & { observations: number; otherProduct: number };
+
+/**
+ * Saves the observations a borrower confirmed from their screenshots, in one transaction through
+ * the history store (the same merge as every import: known ids unchanged), then the activity-log
+ * row "N screenshots read, M observations saved". No image and no recognised text reach here.
+ */
+export async function saveScreenshotObservations(
+  db: PrismaClient,
+  options: { userId: string; input: SaveScreenshotsInput; ip?: string | null; now?: Date },
+): Promise<ScreenshotSaveOutcome> {
+  const user = await db.user.findUnique({ where: { id: options.userId }, select: { currency: true, product: true, scoreMin: true, scoreMax: true } });
+  if (!user) throw new AppError("not_found", "No such user.");
+  const { events, otherProduct } = screenshotEvents(options.input.observations, user.product);
+  const counts: ImportCounts = events.length
+    ? await importHistory(
+        db,
+        options.userId,
+        { format: HISTORY_FORMAT, version: 1, borrower: { currency: user.currency, product: user.product, scoreScale: { min: user.scoreMin, max: user.scoreMax } }, events },
+        { now: options.now },
+      )
+    : { added: 0, updated: 0, unchanged: 0 };
+  await recordAudit(db, {
+    userId: options.userId,
+    action: "import.screenshot",
+    ip: options.ip,
+    detail: { screenshots: options.input.screenshots, observations: counts.added + counts.updated },
+  });
+  return { ...counts, observations: events.length, otherProduct };
+}
+
+/** The product the borrower's history follows (limits of other products are shown, not saved). */
+export async function historyProduct(db: PrismaClient, userId: string): Promise<string> {
+  const u = await db.user.findUnique({ where: { id: userId }, select: { product: true } });
+  if (!u) throw new AppError("not_found", "No such user.");
+  return u.product;
+}
