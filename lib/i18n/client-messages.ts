@@ -15,6 +15,7 @@ export const CLIENT_NAMESPACES = [
   "experience.appeal",
   "experience.recovery",
   "recovery.appeal",
+  "screenshots",
 ] as const;
 
 type Messages = Record<string, unknown>;

@@ -21,7 +21,7 @@ export type TaskResult<K extends TaskName> = Awaited<ReturnType<Tasks[K]>>;
 export type PoolOptions = { threads?: number; queue?: number; idleTimeoutMs?: number };
 
 /** Threads: WORKER_THREADS, else cores − 1 (at least 1). Queue: WORKER_QUEUE, else 32 a thread. */
-export function poolSize(env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): { threads: number; queue: number } {
+export function poolSize(env: Record<string, string | undefined> = process.env, cores = availableParallelism()): { threads: number; queue: number } {
   const threads = positiveInt(env.WORKER_THREADS) ?? Math.max(1, cores - 1);
   const queue = positiveInt(env.WORKER_QUEUE) ?? threads * 32;
   return { threads, queue };
@@ -37,7 +37,7 @@ function positiveInt(v: string | undefined): number | undefined {
  * `next start`, vitest, tsx and npm scripts), not from import.meta.url: inside Next's server
  * bundle that URL points into .next/, where no worker file is. WORKER_ENTRY overrides it.
  */
-export function workerEntry(env: NodeJS.ProcessEnv = process.env): string {
+export function workerEntry(env: Record<string, string | undefined> = process.env): string {
   return env.WORKER_ENTRY ?? path.join(process.cwd(), "lib", "workers", "worker.mjs");
 }
 
