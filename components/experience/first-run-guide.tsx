@@ -5,7 +5,7 @@ import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 
 /** Three steps from an empty account to a chart: export from Alipay, import, read. */
 export async function FirstRunGuide() {
-  const t = await getTranslations("experience.firstRun");
+  const [t, ts] = await Promise.all([getTranslations("experience.firstRun"), getTranslations("screenshots")]);
   const steps = ["export", "import", "read"] as const;
   return (
     <Card aria-labelledby="first-run-title" data-testid="first-run-guide">
@@ -27,6 +27,9 @@ export async function FirstRunGuide() {
       <div className="mt-5 flex flex-wrap gap-2">
         <Link href="/data" className={buttonClasses("primary")}>
           {t("importButton")}
+        </Link>
+        <Link href="/data/screenshots" className={buttonClasses("secondary")}>
+          {ts("link")}
         </Link>
         <Link href="/profile" className={buttonClasses("secondary")}>
           {t("profileButton")}

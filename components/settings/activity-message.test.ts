@@ -8,6 +8,7 @@ test.each([
   ["token.created", { name: "phone", tokenId: "t1" }, "token_created", { name: "phone" }],
   ["export", { format: "csv", events: 3 }, "export", { format: "csv" }],
   ["export", { format: 42 }, "export", { format: "" }],
+  ["import.screenshot", { screenshots: 3, observations: 2 }, "import_screenshot", { screenshots: "3", observations: "2" }],
   ["something.new", { x: 1 }, "other", { action: "something.new" }],
 ])("%s → %s", (action, detail, key, values) => {
   const m = activityMessage(action, detail);
