@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-test("prints one JSON entry per readable file and exits 1 naming the unreadable one", async () => {
+test("prints one JSON entry per readable file and exits 1 naming the unreadable one", { timeout: 180_000 }, async () => {
   const files = [path.join(dir, "jiebei.png"), path.join(dir, "notes.txt")];
   const err = await run("npx", ["tsx", "scripts/read-screenshot.ts", ...files], { cwd: root }).then(
     () => null,

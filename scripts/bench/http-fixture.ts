@@ -24,6 +24,8 @@ export type BenchServer = {
   /** `next-auth.session-token=…`, for a Cookie header. */
   cookie: string;
   token: string;
+  /** Session cookies of the other borrowers (options.borrowers − 1), who have no history. */
+  others: string[];
   events: number;
   engine: "pglite" | "postgres";
   stop: () => Promise<void>;
@@ -61,7 +63,9 @@ export async function signIn(url: string, email: string, password: string): Prom
   return session.split(";")[0]!;
 }
 
-export async function startBenchServer(options: { events?: number; years?: number; engine?: "pglite" | "postgres"; log?: (s: string) => void } = {}): Promise<BenchServer> {
+export async function startBenchServer(
+  options: { events?: number; years?: number; engine?: "pglite" | "postgres"; borrowers?: number; log?: (s: string) => void } = {},
+): Promise<BenchServer> {
   const log = options.log ?? ((s: string) => console.error(`[bench] ${s}`));
   const engine = options.engine ?? (process.env.BENCH_ENGINE === "postgres" ? "postgres" : "pglite");
   await ensureBuild(BENCH_DIST, { log });
@@ -74,9 +78,11 @@ export async function startBenchServer(options: { events?: number; years?: numbe
     // The sync API's token format (lib/data/api-tokens.ts): only its sha256 is stored.
     const token = "chk_" + randomBytes(32).toString("base64url");
     const doc = history(options);
+    const others = Array.from({ length: Math.max(0, (options.borrowers ?? 1) - 1) }, (_, i) => `bench-${i + 2}-${randomBytes(4).toString("hex")}@example.com`);
     const { prisma, handle } = createPrisma(target);
     try {
       const user = await prisma.user.create({ data: { email, passwordHash: await hashPassword(password), name: "Bench" } });
+      for (const other of others) await prisma.user.create({ data: { email: other, passwordHash: await hashPassword(password), name: "Bench" } });
       await importHistoryDocument(prisma, user.id, doc, { now: new Date("2026-01-01T00:00:00Z") });
       await prisma.apiToken.create({ data: { userId: user.id, name: "bench", tokenHash: createHash("sha256").update(token).digest("hex"), prefix: token.slice(0, 12) } });
     } finally {
@@ -89,11 +95,14 @@ export async function startBenchServer(options: { events?: number; years?: numbe
     else env.DATABASE_URL = target.url;
     server = await startNext({ distDir: BENCH_DIST, env });
     const cookie = await signIn(server.url, email, password);
+    const otherCookies: string[] = [];
+    for (const other of others) otherCookies.push(await signIn(server.url, other, password));
     const s = server;
     return {
       server: s,
       cookie,
       token,
+      others: otherCookies,
       events: doc.events.length,
       engine,
       stop: async () => {

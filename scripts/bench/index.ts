@@ -9,6 +9,7 @@ import { printImportBench, runImportBench } from "./import";
 import { printLighthouseBench, runLighthouseBench } from "./lighthouse";
 import { printLoadBench, runLoadBench } from "./load";
 import { runParserBench } from "./parsers";
+import { printScreenshotBench, runScreenshotBench } from "./screenshots";
 import { runThrottleBench } from "./throttle";
 
 type Bench = { name: string; run: () => Promise<unknown> };
@@ -46,6 +47,15 @@ const benches: Bench[] = [
       const r = await runThrottleBench();
       console.log("\nSign-in throttling (one account, simulated clock)");
       console.table([r]);
+      return r;
+    },
+  },
+  {
+    // OCR through the worker pool, then over HTTP beside another borrower's dashboard requests.
+    name: "screenshots",
+    run: async () => {
+      const r = await runScreenshotBench();
+      printScreenshotBench(r);
       return r;
     },
   },

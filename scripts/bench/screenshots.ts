@@ -1,0 +1,206 @@
+/**
+ * Screenshot reading (issue 11). Two parts:
+ *   1. In process, through the worker pool as the app uses it: the median time of one screenshot
+ *      (sequential reads after one warm-up read) and of a batch of 20 (all queued at once), with
+ *      the process's peak RSS (the pool's threads included).
+ *   2. Over HTTP against a production build: borrower A's dashboard data (GET /api/app/dashboard)
+ *      p95 idle, then while borrower B's batch of 20 goes through POST /api/app/screenshots/read,
+ *      two in flight as the upload page sends them; and the server's peak RSS.
+ * Goals: < 2 s a screenshot, peak < 600 MB, dashboard p95 during the batch < 2x idle.
+ * Fixtures are mock pages rendered by Chromium now (lib/screenshots/testing).
+ */
+import { readFileSync, readdirSync } from "node:fs";
+import { openRenderer } from "@/lib/screenshots/testing/render";
+import type { MockPage } from "@/lib/screenshots/testing/mock-pages";
+import { closePool, run } from "@/lib/workers/pool";
+import { percentile, startBenchServer } from "./http-fixture";
+
+export const SCREENSHOT_BENCH_GOALS = { msPerScreenshot: 2_000, peakMb: 600, dashboardP95Ratio: 2 } as const;
+
+const PAGES: MockPage[] = [
+  { kind: "jiebei", limit: "30,000.00", available: "21,500.00", dateLine: "额度更新于2026年09月03日" },
+  { kind: "huabei", theme: "dark", limit: "8,000.00", available: "6,713.60", dateLine: "2026.10.18" },
+  { kind: "weilidai", limit: "50,000.00" },
+  { kind: "jintiao", theme: "dark", limit: "3.5万", available: "2万", dateLine: "更新于2026-11-28" },
+  { kind: "sesame", score: 712, dateLine: "评估时间 2026.10.18" },
+];
+
+async function fixtures(n: number): Promise<Uint8Array[]> {
+  const r = await openRenderer();
+  try {
+    const out: Uint8Array[] = [];
+    for (let i = 0; i < n; i++) {
+      out.push(await r.render(PAGES[i % PAGES.length]!, { scale: i % 2 ? 3 : 2, format: i % 4 === 3 ? "jpeg" : "png" }));
+    }
+    return out;
+  } finally {
+    await r.close();
+  }
+}
+
+const mb = (bytes: number) => Math.round(bytes / 1048576);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Peak of a sampled figure while `fn` runs. */
+async function peakWhile<T>(sample: () => number, fn: () => Promise<T>): Promise<{ value: T; peak: number }> {
+  let peak = sample();
+  const timer = setInterval(() => (peak = Math.max(peak, sample())), 100);
+  try {
+    const value = await fn();
+    return { value, peak: Math.max(peak, sample()) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** RSS (bytes) of a process and all its descendants, from /proc. */
+function treeRss(root: number): number {
+  const parent = new Map<number, number>();
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, "utf8");
+      parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+      total += Number(m?.[1] ?? 0) * 1024;
+    } catch {
+      continue;
+    }
+    for (const [child, p] of parent) if (p === pid) stack.push(child);
+  }
+  return total;
+}
+
+export type ScreenshotBench = {
+  single: { medianMs: number; reads: number; firstReadMs: number };
+  batch: { screenshots: number; totalMs: number; msPerScreenshot: number; peakRssMb: number };
+  http: { dashboardP95IdleMs: number; dashboardP95DuringBatchMs: number; ratio: number; batchMs: number; requestsDuringBatch: number; serverPeakRssMb: number; failed: number };
+  goalsMet: boolean;
+};
+
+export async function runScreenshotBench(): Promise<ScreenshotBench> {
+  const images = await fixtures(20);
+  const read = (bytes: Uint8Array) => run("screenshot.read", { bytes });
+
+  // 1. In process. The first read starts a thread and loads the models.
+  let t = performance.now();
+  await read(images[0]!);
+  const firstReadMs = Math.round(performance.now() - t);
+  const singles: number[] = [];
+  for (const img of images.slice(1, 6)) {
+    t = performance.now();
+    await read(img);
+    singles.push(performance.now() - t);
+  }
+  const batch = await peakWhile(
+    () => process.memoryUsage().rss,
+    async () => {
+      const started = performance.now();
+      await Promise.all(images.map(read));
+      return performance.now() - started;
+    },
+  );
+  await closePool();
+
+  // 2. Over HTTP.
+  const bench = await startBenchServer({ years: 3, borrowers: 2 });
+  try {
+    const url = bench.server.url;
+    const otherCookie = bench.others[0]!;
+    const dashboard = async () => {
+      const s = performance.now();
+      const res = await fetch(`${url}/api/app/dashboard`, { headers: { cookie: bench.cookie } });
+      await res.arrayBuffer();
+      if (!res.ok) throw new Error(`dashboard HTTP ${res.status}`);
+      return performance.now() - s;
+    };
+    const sendOne = async (bytes: Uint8Array) => {
+      const res = await fetch(`${url}/api/app/screenshots/read`, {
+        method: "POST",
+        headers: { cookie: otherCookie, origin: url, "content-type": "application/octet-stream" },
+        body: Buffer.from(bytes),
+      });
+      await res.arrayBuffer();
+      return res.ok;
+    };
+    // Warm: the route, the pool's thread and its models, the dashboard's cache.
+    await sendOne(images[0]!);
+    for (let i = 0; i < 30; i++) await dashboard();
+    const idle: number[] = [];
+    for (let i = 0; i < 200; i++) idle.push(await dashboard());
+
+    const during: number[] = [];
+    let failed = 0;
+    const pid = bench.server.child.pid!;
+    const http = await peakWhile(
+      () => treeRss(pid),
+      async () => {
+        const started = performance.now();
+        const queue = [...images];
+        let done = false;
+        const sender = async () => {
+          for (let img = queue.shift(); img; img = queue.shift()) if (!(await sendOne(img))) failed++;
+        };
+        const batchDone = Promise.all([sender(), sender()]).then(() => (done = true));
+        // One borrower looking at their dashboard, a request every 50 ms, for as long as the batch runs.
+        while (!done) {
+          during.push(await dashboard());
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        await batchDone;
+        return performance.now() - started;
+      },
+    );
+    const p95Idle = percentile([...idle].sort((a, b) => a - b), 95);
+    const p95During = percentile([...during].sort((a, b) => a - b), 95);
+    const msPerScreenshot = Math.round(batch.value / images.length);
+    const result: ScreenshotBench = {
+      single: { medianMs: Math.round(median(singles)), reads: singles.length, firstReadMs },
+      batch: { screenshots: images.length, totalMs: Math.round(batch.value), msPerScreenshot, peakRssMb: mb(batch.peak) },
+      http: {
+        dashboardP95IdleMs: round(p95Idle),
+        dashboardP95DuringBatchMs: round(p95During),
+        ratio: round(p95During / p95Idle),
+        batchMs: Math.round(http.value),
+        requestsDuringBatch: during.length,
+        serverPeakRssMb: mb(http.peak),
+        failed,
+      },
+      goalsMet: false,
+    };
+    result.goalsMet =
+      result.single.medianMs < SCREENSHOT_BENCH_GOALS.msPerScreenshot &&
+      msPerScreenshot < SCREENSHOT_BENCH_GOALS.msPerScreenshot &&
+      result.batch.peakRssMb < SCREENSHOT_BENCH_GOALS.peakMb &&
+      result.http.serverPeakRssMb < SCREENSHOT_BENCH_GOALS.peakMb &&
+      result.http.ratio < SCREENSHOT_BENCH_GOALS.dashboardP95Ratio &&
+      failed === 0;
+    return result;
+  } finally {
+    await bench.stop();
+  }
+}
+
+function round(v: number): number {
+  return Math.round(v * 10) / 10;
+}
+
+export function printScreenshotBench(r: ScreenshotBench): void {
+  const g = SCREENSHOT_BENCH_GOALS;
+  console.log(`\nScreenshot reading (goals: < ${g.msPerScreenshot} ms a screenshot, peak < ${g.peakMb} MB, dashboard p95 during a batch < ${g.dashboardP95Ratio}x idle)`);
+  console.table([
+    { case: "one screenshot (median)", ms: r.single.medianMs, "peak MB": "", note: `first read with model load ${r.single.firstReadMs} ms` },
+    { case: `batch of ${r.batch.screenshots}`, ms: r.batch.totalMs, "peak MB": r.batch.peakRssMb, note: `${r.batch.msPerScreenshot} ms a screenshot` },
+    { case: "batch over HTTP (server)", ms: r.http.batchMs, "peak MB": r.http.serverPeakRssMb, note: `${r.http.failed} failed` },
+  ]);
+  console.table([{ "dashboard p95 idle ms": r.http.dashboardP95IdleMs, "p95 during batch ms": r.http.dashboardP95DuringBatchMs, ratio: r.http.ratio, requests: r.http.requestsDuringBatch, "goals met": r.goalsMet }]);
+}
