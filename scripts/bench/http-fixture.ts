@@ -64,7 +64,7 @@ export async function signIn(url: string, email: string, password: string): Prom
 }
 
 export async function startBenchServer(
-  options: { events?: number; years?: number; engine?: "pglite" | "postgres"; borrowers?: number; log?: (s: string) => void } = {},
+  options: { events?: number; years?: number; engine?: "pglite" | "postgres"; borrowers?: number; port?: number; log?: (s: string) => void } = {},
 ): Promise<BenchServer> {
   const log = options.log ?? ((s: string) => console.error(`[bench] ${s}`));
   const engine = options.engine ?? (process.env.BENCH_ENGINE === "postgres" ? "postgres" : "pglite");
@@ -93,7 +93,7 @@ export async function startBenchServer(
     const env: Record<string, string> = { NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), NEXTAUTH_URL: "http://127.0.0.1" };
     if (target.kind === "pglite") env.PGLITE_DIR = target.dataDir;
     else env.DATABASE_URL = target.url;
-    server = await startNext({ distDir: BENCH_DIST, env });
+    server = await startNext({ distDir: BENCH_DIST, env, port: options.port });
     const cookie = await signIn(server.url, email, password);
     const otherCookies: string[] = [];
     for (const other of others) otherCookies.push(await signIn(server.url, other, password));

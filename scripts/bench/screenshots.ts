@@ -112,7 +112,8 @@ export async function runScreenshotBench(): Promise<ScreenshotBench> {
   await closePool();
 
   // 2. Over HTTP.
-  const bench = await startBenchServer({ years: 3, borrowers: 2 });
+  const port = Number(process.env.BENCH_PORT) || undefined;
+  const bench = await startBenchServer({ years: 3, borrowers: 2, port });
   try {
     const url = bench.server.url;
     const otherCookie = bench.others[0]!;

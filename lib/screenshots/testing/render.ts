@@ -2,7 +2,7 @@
  * Renders mock pages to PNG or JPEG in Chromium (Playwright's screenshot), at a phone's width and
  * device scale, for tests and benchmarks. Made at test time: no image fixture is committed.
  */
-import { chromium, type Browser } from "playwright";
+import { chromium, type Browser } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumPath } from "@/scripts/lib/chromium";
 import { mockPageHtml, type MockPage } from "./mock-pages";
 
