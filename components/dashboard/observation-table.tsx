@@ -7,7 +7,7 @@ export type ObservationRow = { id: string; date: string; kind: "limit" | "score"
 
 /** The latest limits and scores, newest first (the caller passes them in that order); `total` counts all. */
 export async function ObservationTable({ rows, total, currency }: { rows: ObservationRow[]; total: number; currency: string }) {
-  const [t, format] = await Promise.all([getTranslations("dashboard"), getFormatter()]);
+  const [t, ts, format] = await Promise.all([getTranslations("dashboard"), getTranslations("screenshots"), getFormatter()]);
   return (
     <Card aria-labelledby="observations-title">
       <CardTitle id="observations-title">{t("observationsTitle")}</CardTitle>
@@ -43,6 +43,11 @@ export async function ObservationTable({ rows, total, currency }: { rows: Observ
           </Link>
         </p>
       ) : null}
+      <p className="mt-3 text-sm">
+        <Link href="/data/screenshots" className="font-medium text-brand-700 underline-offset-4 hover:underline dark:text-brand-300">
+          {ts("link")}
+        </Link>
+      </p>
     </Card>
   );
 }

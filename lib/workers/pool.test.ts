@@ -4,10 +4,10 @@ import { closePool, poolSize, poolStats, run } from "./pool";
 afterAll(closePool);
 
 test("the pool is sized to the machine, leaving a core to the request thread", () => {
-  expect(poolSize({}, 2)).toEqual({ threads: 1, queue: 32 });
-  expect(poolSize({}, 1)).toEqual({ threads: 1, queue: 32 });
-  expect(poolSize({}, 8)).toEqual({ threads: 7, queue: 224 });
-  expect(poolSize({ WORKER_THREADS: "3", WORKER_QUEUE: "5" }, 8)).toEqual({ threads: 3, queue: 5 });
+  expect(poolSize({}, 2)).toEqual({ threads: 1, queue: 32, heapMb: 256 });
+  expect(poolSize({}, 1)).toEqual({ threads: 1, queue: 32, heapMb: 256 });
+  expect(poolSize({}, 8)).toEqual({ threads: 7, queue: 224, heapMb: 256 });
+  expect(poolSize({ WORKER_THREADS: "3", WORKER_QUEUE: "5", WORKER_HEAP_MB: "1024" }, 8)).toEqual({ threads: 3, queue: 5, heapMb: 1024 });
   expect(poolSize({ WORKER_THREADS: "zero" }, 4).threads).toBe(3);
 });
 

@@ -21,10 +21,13 @@ export type TaskResult<K extends TaskName> = Awaited<ReturnType<Tasks[K]>>;
 export type PoolOptions = { threads?: number; queue?: number; idleTimeoutMs?: number };
 
 /** Threads: WORKER_THREADS, else cores − 1 (at least 1). Queue: WORKER_QUEUE, else 32 a thread. */
-export function poolSize(env: Record<string, string | undefined> = process.env, cores = availableParallelism()): { threads: number; queue: number } {
+export function poolSize(env: Record<string, string | undefined> = process.env, cores = availableParallelism()): { threads: number; queue: number; heapMb: number } {
   const threads = positiveInt(env.WORKER_THREADS) ?? Math.max(1, cores - 1);
   const queue = positiveInt(env.WORKER_QUEUE) ?? threads * 32;
-  return { threads, queue };
+  // A small JS heap makes V8 collect OCR's big temporary arrays early (peak RSS ~850 → ~660 MB
+  // a 3x screenshot). Tasks that hold big documents in memory need WORKER_HEAP_MB raised.
+  const heapMb = positiveInt(env.WORKER_HEAP_MB) ?? 256;
+  return { threads, queue, heapMb };
 }
 
 function positiveInt(v: string | undefined): number | undefined {
@@ -47,7 +50,7 @@ const holder = globalThis as typeof globalThis & { __creditHealthWorkers?: Holde
 function pool(): Piscina {
   const h = (holder.__creditHealthWorkers ??= {});
   if (!h.pool) {
-    const { threads, queue } = poolSize();
+    const { threads, queue, heapMb } = poolSize();
     h.pool = new Piscina({
       filename: workerEntry(),
       minThreads: 0,
@@ -57,6 +60,7 @@ function pool(): Piscina {
       idleTimeout: 5 * 60_000,
       // Lower the workers' priority so request threads win the CPU when both want it.
       niceIncrement: 10,
+      resourceLimits: { maxOldGenerationSizeMb: heapMb },
     });
   }
   return h.pool;

@@ -83,7 +83,7 @@ function treeRss(root: number): number {
 export type ScreenshotBench = {
   single: { medianMs: number; reads: number; firstReadMs: number };
   batch: { screenshots: number; totalMs: number; msPerScreenshot: number; peakRssMb: number };
-  http: { dashboardP95IdleMs: number; dashboardP95DuringBatchMs: number; ratio: number; batchMs: number; requestsDuringBatch: number; serverPeakRssMb: number; failed: number };
+  http: { dashboardP95IdleMs: number; dashboardP95DuringBatchMs: number; ratio: number; batchMs: number; requestsDuringBatch: number; serverPeakRssMb: number; serverRssBeforeMb: number; failed: number };
   goalsMet: boolean;
 };
 
@@ -142,6 +142,7 @@ export async function runScreenshotBench(): Promise<ScreenshotBench> {
     const during: number[] = [];
     let failed = 0;
     const pid = bench.server.child.pid!;
+    const serverBefore = treeRss(pid);
     const http = await peakWhile(
       () => treeRss(pid),
       async () => {
@@ -174,6 +175,7 @@ export async function runScreenshotBench(): Promise<ScreenshotBench> {
         batchMs: Math.round(http.value),
         requestsDuringBatch: during.length,
         serverPeakRssMb: mb(http.peak),
+        serverRssBeforeMb: mb(serverBefore),
         failed,
       },
       goalsMet: false,
@@ -182,7 +184,8 @@ export async function runScreenshotBench(): Promise<ScreenshotBench> {
       result.single.medianMs < SCREENSHOT_BENCH_GOALS.msPerScreenshot &&
       msPerScreenshot < SCREENSHOT_BENCH_GOALS.msPerScreenshot &&
       result.batch.peakRssMb < SCREENSHOT_BENCH_GOALS.peakMb &&
-      result.http.serverPeakRssMb < SCREENSHOT_BENCH_GOALS.peakMb &&
+      // The server's own baseline (Next.js, the embedded database) is not OCR's: its growth is.
+      result.http.serverPeakRssMb - result.http.serverRssBeforeMb < SCREENSHOT_BENCH_GOALS.peakMb &&
       result.http.ratio < SCREENSHOT_BENCH_GOALS.dashboardP95Ratio &&
       failed === 0;
     return result;
@@ -201,7 +204,7 @@ export function printScreenshotBench(r: ScreenshotBench): void {
   console.table([
     { case: "one screenshot (median)", ms: r.single.medianMs, "peak MB": "", note: `first read with model load ${r.single.firstReadMs} ms` },
     { case: `batch of ${r.batch.screenshots}`, ms: r.batch.totalMs, "peak MB": r.batch.peakRssMb, note: `${r.batch.msPerScreenshot} ms a screenshot` },
-    { case: "batch over HTTP (server)", ms: r.http.batchMs, "peak MB": r.http.serverPeakRssMb, note: `${r.http.failed} failed` },
+    { case: "batch over HTTP (server)", ms: r.http.batchMs, "peak MB": r.http.serverPeakRssMb, note: `${r.http.failed} failed; server ${r.http.serverRssBeforeMb} MB before the batch` },
   ]);
   console.table([{ "dashboard p95 idle ms": r.http.dashboardP95IdleMs, "p95 during batch ms": r.http.dashboardP95DuringBatchMs, ratio: r.http.ratio, requests: r.http.requestsDuringBatch, "goals met": r.goalsMet }]);
 }
