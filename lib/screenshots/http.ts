@@ -1,8 +1,10 @@
 import "server-only";
-import { AppError, readBodyBytes } from "@/lib/errors";
+import { AppError, readBodyBytes, readJsonBody } from "@/lib/errors";
+import { formatPath } from "@/lib/history/parse";
 import { run } from "@/lib/workers/pool";
 import { MAX_SCREENSHOT_BYTES, sniffImage } from "./sniff";
 import type { ReadScreenshotResult } from "./task";
+import { saveScreenshots, type SaveScreenshotsInput } from "./validation";
 
 export const LAST_MODIFIED_HEADER = "x-last-modified";
 
@@ -29,4 +31,16 @@ export async function readUploadedScreenshot(request: Request): Promise<Screensh
     if (request.signal.aborted) throw new AppError("bad_request", "The upload was cancelled.");
     throw new AppError("validation_failed", "This file could not be read as an image.", { cause: err });
   }
+}
+
+/** The confirmed observations (JSON body), parsed by the one schema; problems listed by path. */
+export async function readSaveRequest(request: Request): Promise<SaveScreenshotsInput> {
+  const { value } = await readJsonBody(request, 256 * 1024);
+  const parsed = saveScreenshots.safeParse(value);
+  if (!parsed.success) {
+    throw new AppError("validation_failed", "Some values cannot be saved.", {
+      problems: parsed.error.issues.map((i) => `${formatPath(i.path) || "body"}: ${i.message}`),
+    });
+  }
+  return parsed.data;
 }

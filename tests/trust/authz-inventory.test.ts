@@ -16,6 +16,7 @@ const SUITE = readFileSync(path.join(import.meta.dirname, "authz.test.ts"), "utf
 const PUBLIC_ROUTES: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts": "next-auth's own sign-in endpoints; no borrower id in input (tested in lib/auth)",
   "app/api/v1/openapi.json/route.ts": "public, static API description",
+  "app/share-target/route.ts": "Android's share-target fallback: reads no session, no body and nothing stored; only redirects",
 };
 
 function walk(dir: string): string[] {

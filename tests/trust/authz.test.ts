@@ -210,6 +210,26 @@ describeDatabases("B cannot reach A's data", (ctx) => {
       await aUnchanged();
     });
 
+    it("screenshots: B's confirmed values become B's rows only; a refused image changes nothing", async () => {
+      const read = await import("@/app/api/app/screenshots/read/route");
+      const commit = await import("@/app/api/app/screenshots/commit/route");
+      const headers = { origin: "http://app.test", host: "app.test" };
+      const heic = new Uint8Array([0, 0, 0, 0x18, ...new TextEncoder().encode("ftypheic"), 0, 0, 0, 0]);
+      expect((await read.POST(new Request("http://app.test/api/app/screenshots/read", { method: "POST", headers, body: heic }))).status).toBe(422);
+      // One limit only (no drop of B's own for the later tests) and a score.
+      const body = JSON.stringify({
+        screenshots: 1,
+        observations: [
+          { type: "limit", product: "Jiebei", value: 9000, date: "2025-02-01" },
+          { type: "score", product: "Sesame", value: 700, date: "2025-02-01" },
+        ],
+      });
+      const res = await commit.POST(new Request("http://app.test/api/app/screenshots/commit", { method: "POST", headers, body }));
+      expect(await res.json()).toMatchObject({ added: 2 });
+      expect(await ctx().prisma.event.count({ where: { userId: s.b.id, payload: { path: ["source"], equals: "import:screenshot" } } })).toBe(2);
+      await aUnchanged();
+    });
+
     it("the sync API with B's token sees and changes only B's history", async () => {
       const { apiRequest } = await import("@/lib/api/v1/test-helpers");
       const history = await import("@/app/api/v1/history/route");

@@ -13,14 +13,7 @@ vi.mock("@/lib/db", () => ({
     return h.db;
   },
 }));
-vi.mock("@/lib/auth/session", async (importOriginal) => {
-  const { AppError, toErrorResponse } = await import("@/lib/errors");
-  return {
-    ...(await importOriginal<object>()),
-    requireUserOrNull: async () => h.user,
-    unauthorized: () => toErrorResponse(new AppError("unauthorized", "Sign in first.")),
-  };
-});
+vi.mock("@/lib/auth/session", async (importOriginal) => ({ ...(await importOriginal<object>()), getCurrentUser: async () => h.user }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
 afterAll(closePool);
