@@ -6,9 +6,11 @@
 import type { ObservationType, ScreenshotProduct, ScreenshotReading } from "@/lib/screenshots/read";
 import type { SavedObservation } from "@/lib/screenshots/validation";
 
-export type Status = "waiting" | "uploading" | "reading" | "read" | "refused" | "failed";
+export const STATUSES = ["waiting", "uploading", "reading", "read", "refused", "failed"] as const;
+export type Status = (typeof STATUSES)[number];
 /** Why a file was refused before it was sent (the browser knows these from the bytes). */
-export type LocalRefusal = "heic" | "type" | "size";
+export const LOCAL_REFUSALS = ["heic", "type", "size"] as const;
+export type LocalRefusal = (typeof LOCAL_REFUSALS)[number];
 
 export type Draft = { key: string; type: ObservationType; value: string; date: string; confidence: number };
 
@@ -96,7 +98,8 @@ export function reducer(state: State, action: Action): State {
 export type ScoreScale = { min: number; max: number };
 
 /** Why a draft is not saved: null when it is. Mirrors lib/screenshots/to-events.ts and the schema. */
-export type DraftVerdict = null | "available" | "otherProduct" | "noProduct" | "badValue" | "badScore" | "noDate" | "futureDate";
+export const VERDICTS = ["available", "otherProduct", "noProduct", "badValue", "badScore", "noDate", "futureDate"] as const;
+export type DraftVerdict = null | (typeof VERDICTS)[number];
 
 export function verdict(item: Item, d: Draft, ctx: { historyProduct: string; scale: ScoreScale; today: string }): DraftVerdict {
   if (d.type === "available") return "available";

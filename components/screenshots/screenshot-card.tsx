@@ -72,7 +72,7 @@ export function ScreenshotCard(props: {
       {refusal ? <p className="mt-3 text-sm text-amber-800 dark:text-amber-200">{t(`refusal.${refusal}`)}</p> : null}
       {item.status === "failed" ? (
         <p className="mt-3 text-sm text-rose-700 dark:text-rose-300" role="alert">
-          {item.error === "network" || item.error === "busy" || item.error === "failed" ? t(item.error) : item.error}
+          {item.error === "network" ? t("network") : item.error === "busy" ? t("busy") : item.error === "failed" ? t("failed") : item.error}
         </p>
       ) : null}
       {item.status === "read" ? (

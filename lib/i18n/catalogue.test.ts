@@ -11,6 +11,8 @@ import { REASON_CODES, STEP_CODES } from "@/lib/core/types";
 import { EVENT_FORM_FIELDS } from "@/lib/events/form-fields";
 import { CSV_ROLES } from "@/lib/history/csv-mapping";
 import { EMPLOYMENT_KINDS, EVENT_TYPES } from "@/lib/history/schema";
+import { LOCAL_REFUSALS, STATUSES, VERDICTS } from "@/components/screenshots/flow-state";
+import { DATE_SOURCES, OBSERVATION_TYPES, REFUSAL_CODES, SCREENSHOT_PRODUCTS } from "@/lib/screenshots/read";
 import { icuText, loadCatalogue, scanUsage, sourceFiles } from "./catalogue-scan";
 import { LOCALES } from "./config";
 
@@ -67,10 +69,16 @@ const DYNAMIC: Record<string, { values: Values; from: string; partial?: true }> 
   "settings.privacy.items.": { values: LITERALS, from: "privacy page ITEMS" },
   "settings.sections.": { values: LITERALS, from: "settings page sections" },
   "tokens.errors.": { values: LITERALS, from: "TokenErrorKey" },
+  "screenshots.status.": { values: STATUSES, from: "STATUSES (screenshot flow-state)" },
+  "screenshots.refusal.": { values: [...LOCAL_REFUSALS, ...REFUSAL_CODES], from: "LOCAL_REFUSALS and REFUSAL_CODES" },
+  "screenshots.products.": { values: SCREENSHOT_PRODUCTS, from: "SCREENSHOT_PRODUCTS" },
+  "screenshots.types.": { values: OBSERVATION_TYPES, from: "OBSERVATION_TYPES" },
+  "screenshots.dateSource.": { values: DATE_SOURCES, from: "DATE_SOURCES" },
+  "screenshots.verdict.": { values: VERDICTS, from: "VERDICTS (screenshot flow-state)", partial: true },
 };
 
 /** Latin words a Chinese string may hold: lender and brand names, file formats, units, initialisms. */
-const LATIN_ALLOWED = new Set(["Jiebei", "Alipay", "WeChat", "JD", "JSON", "CSV", "XLSX", "API", "PNG", "JPEG", "URL", "ID", "MB", "KB"]);
+const LATIN_ALLOWED = new Set(["Jiebei", "Alipay", "WeChat", "JD", "JSON", "CSV", "XLSX", "API", "PNG", "JPEG", "URL", "ID", "MB", "KB", "WebP", "HEIC"]);
 /** An example e-mail address is an address, not a word (the sign-in form shows one). */
 const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
 

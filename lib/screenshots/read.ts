@@ -27,9 +27,11 @@ export type ScreenshotObservation = {
   from: number[];
 };
 
-export type DateSource = "printed" | "exif" | "file";
+export const DATE_SOURCES = ["printed", "exif", "file"] as const;
+export type DateSource = (typeof DATE_SOURCES)[number];
 
-export type RefusalCode = "no_text" | "savings" | "not_credit" | "no_values";
+export const REFUSAL_CODES = ["no_text", "savings", "not_credit", "no_values"] as const;
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
 export type ScreenshotReading = {
   product: ScreenshotProduct | null;
