@@ -80,8 +80,9 @@ describe.concurrent("explain command", () => {
   });
 
   test.each([
-    ["en", /1 late payment, the latest on 2025-01-07, up to 10 days past due\./, /automatic repayment/],
-    ["zh", /逾期还款1次，最近一次在2025-01-07，最长逾期10天。/, /结清逾期并开启自动还款/],
+    // Dates read naturally (spec: "Texts"); an overdue and its late repayment are one missed instalment.
+    ["en", /1 missed instalment, the latest on 7 January 2025, up to 10 days past due\./, /automatic repayment/],
+    ["zh", /逾期还款1次，最近一次在2025年1月7日，最长逾期10天。/, /结清逾期并开启自动还款/],
   ])("--lang %s adds text to every reason and step", async (lang, reason, step) => {
     const r = await run([EXAMPLE, "--lang", lang]);
     expect(r.code).toBe(0);

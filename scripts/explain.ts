@@ -1,5 +1,7 @@
 /**
- * `npm run -s explain -- FILE|- [--lang zh|en]` — explains every limit drop of a history-v1 file.
+ * `npm run -s explain -- FILE|- [--lang zh|en]` — explains every limit drop of a history-v1 file
+ * (and `growth`, when the limit has been flat); `--lang` adds a `text` to every drop, reason,
+ * step, outlook and growth blocker, amounts in the document's currency.
  * Valid input: the output contract as JSON on stdout, exit 0. Invalid input: one problem per line
  * on stderr, nothing on stdout, exit 1. Usage errors: a message and the usage on stderr, exit 2.
  * No stack trace ever reaches the user.
@@ -58,7 +60,8 @@ function main(argv: string[]): number {
     const parsed = parseHistoryJson(readInput(file).replace(/^\uFEFF/, ""));
     if (!parsed.ok) throw new InputError(parsed.problems);
     const result = explain(parsed.document);
-    process.stdout.write(`${JSON.stringify(locale ? withText(result, locale) : result, null, 2)}\n`);
+    const out = locale ? withText(result, locale, { currency: parsed.document.borrower.currency }) : result;
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return 0;
   } catch (err) {
     if (err instanceof UsageError) {

@@ -11,11 +11,11 @@ export type ReasonLabel = { title: string; detail: string };
  * and the rule core's own sentence with its evidence figures (lib/i18n/core-text.ts), so the
  * dashboard, the API and the explain command word a reason the same way.
  */
-export async function reasonLabeller(): Promise<(reason: Reason) => ReasonLabel> {
+export async function reasonLabeller(currency = "CNY"): Promise<(reason: Reason) => ReasonLabel> {
   const [t, rawLocale] = await Promise.all([getTranslations("reasonTitles"), getLocale()]);
   const locale = isLocale(rawLocale) ? rawLocale : DEFAULT_LOCALE;
   return (reason) => ({
     title: t.has(reason.code) ? t(reason.code) : reason.code,
-    detail: reasonText(reason, locale),
+    detail: reasonText(reason, locale, { currency }),
   });
 }

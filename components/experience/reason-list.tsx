@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 const CONFIDENCE_TONE = { high: "danger", medium: "warning", low: "neutral" } as const;
 
 /** The drop's reasons in rank order: what was measured, what it means, how sure we are. */
-export async function ReasonList({ reasons }: { reasons: Reason[] }) {
+export async function ReasonList({ reasons, currency }: { reasons: Reason[]; currency: string }) {
   const [t, tn, tm, locale] = await Promise.all([
     getTranslations("experience.drop"),
     getTranslations("experience.reasonNames"),
@@ -34,7 +34,7 @@ export async function ReasonList({ reasons }: { reasons: Reason[] }) {
               <Badge tone={CONFIDENCE_TONE[r.confidence]}>{t(`confidence.${r.confidence}`)}</Badge>
               {context ? <Badge>{t("contextBadge")}</Badge> : null}
             </div>
-            <p className="mt-2 text-sm">{reasonText(r, lang)}</p>
+            <p className="mt-2 text-sm">{reasonText(r, lang, { currency })}</p>
             <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{tm(r.code)}</p>
             <div className="mt-3 flex items-center gap-3 text-xs text-slate-500 dark:text-slate-400">
               <span className="h-1.5 w-24 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700" aria-hidden="true">

@@ -67,7 +67,7 @@ describe("drops", () => {
   });
 
   test("a history without limit observations has no drops", () => {
-    expect(explain(doc([ev({ type: "inquiry", at: -3, lender: "X" })]))).toEqual({ version: 1, drops: [] });
+    expect(explain(doc([ev({ type: "inquiry", at: -3, lender: "X" })]))).toEqual({ version: 1, drops: [], growth: null });
   });
 });
 

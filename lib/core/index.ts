@@ -12,14 +12,18 @@ export { explain } from "./explain";
 export { assess, type Assessment, type Signal } from "./assess";
 export { simulate, MAX_HORIZON_DAYS, type PlannedAction, type SimulatedSignal, type Simulation } from "./simulate";
 export { THRESHOLDS } from "./thresholds";
-export { coreContext, platformDropWeek } from "./context";
+export { coreContext, platformDropWeek, restoreCohort } from "./context";
 export { STEP_ANSWERS } from "./steps";
 export { deriveEventId } from "./normalise";
 export {
+  BLOCKER_CODES,
   BORROWER_REASONS,
   CONTEXT_REASONS,
+  GROWTH_ONLY_BLOCKERS,
   REASON_CODES,
   STEP_CODES,
+  type Blocker,
+  type BlockerCode,
   type BorrowerReasonCode,
   type Confidence,
   type ContextReasonCode,
@@ -28,7 +32,11 @@ export {
   type Evidence,
   type Explanation,
   type Figures,
+  type Growth,
+  type Outlook,
+  type OutlookBasis,
   type PlatformDropWeek,
+  type RestoreCohort,
   type Reason,
   type ReasonCode,
   type Step,

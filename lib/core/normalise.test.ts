@@ -6,6 +6,8 @@ import { deriveEventId, normaliseEvents } from "./normalise";
 import { generateHistory } from "./testing/generate";
 import { EVENT_TYPES } from "@/lib/history/schema";
 
+/** Milliseconds into the Shanghai day (0 for a plain date). */
+const timeOf = (date: string) => (date.length === 10 ? 0 : (Date.parse(date) + 8 * 3600_000) % 86_400_000);
 const rank = (t: string) => EVENT_TYPES.indexOf(t as (typeof EVENT_TYPES)[number]);
 function shuffled<T>(xs: T[], seed = 1): T[] {
   const out = [...xs];
@@ -19,7 +21,7 @@ function shuffled<T>(xs: T[], seed = 1): T[] {
 }
 
 describe("normalisation", () => {
-  test("orders by calendar day, then type tie-break order, then id", () => {
+  test("orders by calendar day, then time where given (a plain date is the start of its day), then type tie-break order, then id", () => {
     const events: HistoryEvent[] = [
       { id: "b", type: "limit", date: "2025-01-02", limit: 1 },
       { id: "a", type: "limit", date: "2025-01-02", limit: 2 },
@@ -28,7 +30,7 @@ describe("normalisation", () => {
       { id: "y", type: "inquiry", date: "2025-01-01T20:00:00Z", lender: "X" },
       { id: "x", type: "score", date: "2025-01-01", score: 700 },
     ];
-    expect(normaliseEvents(events).map((e) => e.id)).toEqual(["x", "z", "y", "a", "b"]);
+    expect(normaliseEvents(events).map((e) => e.id)).toEqual(["x", "z", "a", "b", "y"]);
   });
 
   test("derived ids come from content: stable, distinct for different events, suffixed for identical ones", () => {
@@ -46,7 +48,7 @@ describe("normalisation", () => {
     const sorted = normaliseEvents(events);
     for (let i = 1; i < sorted.length; i++) {
       const [a, b] = [sorted[i - 1]!, sorted[i]!];
-      const order = a.day - b.day || rank(a.type) - rank(b.type) || (a.id < b.id ? -1 : 1);
+      const order = a.day - b.day || timeOf(a.event.date) - timeOf(b.event.date) || rank(a.type) - rank(b.type) || (a.id < b.id ? -1 : 1);
       expect(order).toBeLessThan(0);
     }
     expect(sorted[0]!.day).toBe(dayNumber(doc.events[0]!.date));

@@ -55,8 +55,10 @@ export const THRESHOLDS = {
   /** LOW_ACTIVITY: no borrower event (anything but limit/score) in this many days. */
   inactiveDays: 120,
 
-  /** ACCOUNT_SECURITY: personal security notice within this many days before the drop. */
+  /** ACCOUNT_SECURITY: personal security notice within this many days before the drop ... */
   securityNoticeDays: 30,
+  /** ... or this many after it (the notice often arrives after the cut). */
+  securityAfterDays: 7,
 
   /** SCORE_DECLINE: fall of this many points on the 350–950 scale (600 wide), scaled to others. */
   scoreDropPoints: 20,
@@ -75,6 +77,21 @@ export const THRESHOLDS = {
 
   /** PROCESSING_DELAY: temporary drop at most this many days after a repayment or maintenance notice. */
   processingDelayDays: 3,
+
+  /** Outlook: OVERDUE clears this many days after the repayment that settled the last missed instalment. */
+  overdueClearDays: 90,
+  /** Outlook: one review cycle of the lender after the signals clear (borrowers report one to three months). */
+  reviewCycleDays: 30,
+  /** Outlook: a cross-user cohort counts only with this many borrowers (k-anonymity, as for platform weeks). */
+  cohortMinBorrowers: 20,
+
+  /** Growth: a limit not above its level of this many days before (and observed over as long) is flat. */
+  flatDays: 180,
+  /** SPARSE_ACTIVITY: use of the platform on fewer than this many distinct days in `sparseDays`. */
+  sparseActiveDays: 4,
+  sparseDays: 90,
+  /** LOW_PLATFORM_ASSETS: latest platform balance below this many months of reported income. */
+  assetIncomeMonths: 1,
 
   /** A measured value at this multiple of its threshold is a clear signal: confidence "high". */
   clearMultiple: 1.5,

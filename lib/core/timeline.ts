@@ -53,8 +53,19 @@ export interface Timeline {
   anyRepayments: Series;
   /** Main-product repayments with prefix sums of amounts and squared amounts (CV in O(1)). */
   repayments: ValueSeries & { sum: Float64Array; sumSq: Float64Array };
-  /** Late repayments and overdue notices, with days past due. */
-  late: ValueSeries;
+  /**
+   * Late repayments and overdue notices, with days past due. `instalment[i]` numbers the missed
+   * instalment event i belongs to: an overdue notice and the late repayment of the same
+   * instalment (same lender, loanId and dueDate; without a loanId, same dueDate and amount) share
+   * one, so every count of missed instalments counts it once (spec: "Counting").
+   */
+  late: ValueSeries & { instalment: number[] };
+  /** Per missed instalment: day of its last late repayment, -1 while only overdue notices show it unpaid. */
+  instalmentSettled: number[];
+  /** Balances of savings or funds on the platform (asset events). */
+  assets: ValueSeries;
+  /** Distinct days with ordinary use of the platform: activity, or a draw or repayment on the main product. */
+  useDays: number[];
   mainBorrows: ValueSeries;
   smallDraws: Series;
   /** Day a loan was repaid in full within the early window; values = days from draw. */
@@ -96,7 +107,10 @@ export function buildTimeline(doc: Pick<HistoryDocument, "events" | "borrower">)
     maintenanceNotices: series(),
     anyRepayments: series(),
     repayments: { ...valueSeries(), sum: new Float64Array(0), sumSq: new Float64Array(0) },
-    late: valueSeries(),
+    late: { ...valueSeries(), instalment: [] },
+    instalmentSettled: [],
+    assets: valueSeries(),
+    useDays: [],
     mainBorrows: valueSeries(),
     smallDraws: series(),
     earlyPayoffs: { ...valueSeries(), borrowIds: [] },
@@ -114,6 +128,30 @@ export function buildTimeline(doc: Pick<HistoryDocument, "events" | "borrower">)
   let openLines = 0;
   // Loans keyed by lender + loanId: first draw day, amount drawn and repaid so far.
   const loans = new Map<string, { day: number; id: string; drawn: number; repaid: number }>();
+  // Missed instalments by (lender, loanId, dueDate) and by (lender, dueDate, amount).
+  const byLoan = new Map<string, number>();
+  const byAmount = new Map<string, number>();
+  const byAmountNoLoan = new Map<string, number>();
+  const instalmentOf = (e: { lender?: string; loanId?: string; dueDate: string; amount: number }): number => {
+    const lender = e.lender ?? "";
+    const amountKey = `${lender}\u0000${e.dueDate}\u0000${e.amount}`;
+    let idx: number | undefined;
+    if (e.loanId !== undefined) {
+      const loanKey = `${lender}\u0000${e.loanId}\u0000${e.dueDate}`;
+      idx = byLoan.get(loanKey) ?? byAmountNoLoan.get(amountKey);
+      if (idx === undefined) idx = t.instalmentSettled.push(-1) - 1;
+      byLoan.set(loanKey, idx);
+    } else {
+      idx = byAmount.get(amountKey);
+      if (idx === undefined) idx = t.instalmentSettled.push(-1) - 1;
+      byAmountNoLoan.set(amountKey, idx);
+    }
+    byAmount.set(amountKey, idx);
+    return idx;
+  };
+  const markUse = (day: number): void => {
+    if (t.useDays[t.useDays.length - 1] !== day) t.useDays.push(day);
+  };
 
   const markBalance = (day: number): void => {
     const b = t.balance;
@@ -140,6 +178,12 @@ export function buildTimeline(doc: Pick<HistoryDocument, "events" | "borrower">)
         break;
       case "score":
         pushValue(t.scores, ce, e.score);
+        break;
+      case "asset":
+        pushValue(t.assets, ce, e.balance);
+        break;
+      case "activity":
+        markUse(ce.day);
         break;
       case "inquiry":
         push(t.inquiries, ce);
@@ -181,6 +225,7 @@ export function buildTimeline(doc: Pick<HistoryDocument, "events" | "borrower">)
       }
       case "borrow": {
         if (e.lender === undefined) {
+          markUse(ce.day);
           pushValue(t.mainBorrows, ce, e.amount);
           if (limit !== null && limit > 0 && e.amount <= T.smallDrawShare * limit) push(t.smallDraws, ce);
           balance += e.amount;
@@ -198,9 +243,15 @@ export function buildTimeline(doc: Pick<HistoryDocument, "events" | "borrower">)
         push(t.anyRepayments, ce);
         if (e.dueDate !== undefined) {
           const due = Date.UTC(+e.dueDate.slice(0, 4), +e.dueDate.slice(5, 7) - 1, +e.dueDate.slice(8, 10)) / 86_400_000;
-          if (ce.day > due) pushValue(t.late, ce, ce.day - due);
+          if (ce.day > due) {
+            pushValue(t.late, ce, ce.day - due);
+            const idx = instalmentOf({ lender: e.lender, loanId: e.loanId, dueDate: e.dueDate, amount: e.amount });
+            t.late.instalment.push(idx);
+            t.instalmentSettled[idx] = ce.day;
+          }
         }
         if (e.lender === undefined) {
+          markUse(ce.day);
           pushValue(t.repayments, ce, e.amount);
           balance = Math.max(0, balance - e.amount);
           markBalance(ce.day);
@@ -223,6 +274,7 @@ export function buildTimeline(doc: Pick<HistoryDocument, "events" | "borrower">)
       }
       case "overdue":
         pushValue(t.late, ce, e.daysPastDue);
+        t.late.instalment.push(instalmentOf(e));
         break;
       default:
         break;

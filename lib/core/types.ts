@@ -39,8 +39,15 @@ export const STEP_CODES = [
   "WAIT_AND_RECHECK",
   "FILE_APPEAL",
   "DIVERSIFY_FUNDING",
+  "USE_LINE_MODESTLY",
+  "BUILD_PLATFORM_ASSETS",
 ] as const;
 export type StepCode = (typeof STEP_CODES)[number];
+
+/** What holds a flat limit back beyond the reason rules (spec: "When the limit does not rise"). */
+export const GROWTH_ONLY_BLOCKERS = ["LINE_UNUSED", "SPARSE_ACTIVITY", "LOW_PLATFORM_ASSETS", "NO_CLEAR_BLOCKER"] as const;
+export const BLOCKER_CODES = [...BORROWER_REASONS, "LINE_UNUSED", "SPARSE_ACTIVITY", "LOW_PLATFORM_ASSETS", "POLICY_TIGHTENING", "NO_CLEAR_BLOCKER"] as const;
+export type BlockerCode = (typeof BLOCKER_CODES)[number];
 
 export type Confidence = "high" | "medium" | "low";
 /** Measured numbers (counts, amounts, ratios) and the dates that frame them (YYYY-MM-DD). */
@@ -59,10 +66,10 @@ export interface Reason {
   evidence: Evidence;
 }
 
-export interface Step {
+export interface Step<C extends string = ReasonCode> {
   code: StepCode;
-  /** Listed reasons this step answers, in rank order; empty only for a `basis`-only step. */
-  reasonCodes: ReasonCode[];
+  /** Listed reasons (or growth blockers) this step answers, in rank order; empty only for a `basis`-only step. */
+  reasonCodes: C[];
   /** Why a step is listed beyond its reasons: an on-time record (FILE_APPEAL), a cancellation (DIVERSIFY_FUNDING). */
   basis?: ("onTimeRecord" | "cancellation")[];
 }
@@ -76,17 +83,68 @@ export interface Drop {
   temporary: boolean;
   /** Id of the lower limit observation. */
   eventId: string;
+  /** A temporary drop: the day of the observation that restored it (within the 7-day look-ahead). */
+  restoredOn?: string;
   reasons: Reason[];
   steps: Step[];
+  /** How long until it comes back; absent on a temporary drop (it came back already). */
+  outlook?: Outlook | null;
+}
+
+export type OutlookBasis = "signals" | "own-history" | "cohort";
+
+/**
+ * Spec: "How long until it comes back". Unlike the reasons, it reads every event up to the
+ * latest one, so it follows what the borrower does after the drop.
+ */
+export interface Outlook {
+  /** First day after the drop from which none of its borrower-side signals is active; null when one cannot clear by time alone or there is none. */
+  signalsClearOn: string | null;
+  /** The window in which a restore is most likely; null when there is no basis for one. */
+  likelyFrom: string | null;
+  likelyTo: string | null;
+  basis: OutlookBasis[];
+  confidence: Confidence;
+  /** Borrower-side reasons that cannot clear by time alone (an unpaid instalment, a missing profile item…): the steps say what to do. */
+  pending: ReasonCode[];
+  /** Day of the first later observation at or above the previous limit, else null. */
+  restoredOn: string | null;
+  /** Median days from drop to restore of the borrower's own earlier drops with the same main reason, and how many. */
+  ownHistory?: { drops: number; medianDays: number };
+  /** The product's borrowers (k ≥ 20) whose drop with this main reason was restored: days from drop to restore. */
+  cohort?: { borrowers: number; medianDays: number; q1Days: number; q3Days: number };
+}
+
+export interface Blocker {
+  code: BlockerCode;
+  rank: number;
+  weight: number;
+  confidence: Confidence;
+  evidence: Evidence;
+  /** The day this blocker stops being active if nothing new happens; null when it needs an action, not time. */
+  clearsOn: string | null;
+}
+
+/** Spec: "When the limit does not rise". */
+export interface Growth {
+  /** First observation of the limit in force today (after a drop, the drop's date). */
+  since: string;
+  /** Days from `since` to the latest event. */
+  days: number;
+  limit: number;
+  blockers: Blocker[];
+  steps: Step<BlockerCode>[];
 }
 
 export interface Explanation {
   version: 1;
   drops: Drop[];
+  /** Present when the limit has been flat (not above its level of 180 days before) for 180+ days. */
+  growth: Growth | null;
 }
 
 /** Platform-wide signals known across users (optional input); schema in context.ts. */
-export type { CoreContext, PlatformDropWeek } from "./context";
+export type { CoreContext, PlatformDropWeek, RestoreCohort } from "./context";
 
 /** One event after normalisation: its calendar day as a number, and a guaranteed id. */
 export interface CoreEvent {

@@ -159,6 +159,9 @@ export const overdueEvent = z.strictObject({
   amount: positiveAmount,
   dueDate: plainDay,
   daysPastDue: z.number().int({ error: "must be a whole number" }).min(1, { error: "must be at least 1" }).max(100_000),
+  /** With its late repayment (same loanId and dueDate) one missed instalment (history-v1.md). */
+  loanId: shortText(200).optional(),
+  lender: shortText(200).optional(),
 });
 
 export const scoreEvent = z.strictObject({

@@ -7,6 +7,7 @@ import zh from "@/messages/zh-CN/core.json";
 
 const LOCALES = ["en", "zh-CN"] as const;
 const unfilled = /[{}]|core\./;
+const CNY = { currency: "CNY" };
 
 describe("core message catalogues", () => {
   test("both locales hold the same keys", () => {
@@ -30,7 +31,7 @@ describe("core message catalogues", () => {
       ev({ type: "score", at: -2, score: 600 }),
       ev({ type: "notice", at: -2, scope: "platform", kind: "policy", text: "x" }),
     ];
-    const out = withText(explain(doc(events)), locale);
+    const out = withText(explain(doc(events)), locale, { currency: "CNY" });
     const reasons = out.drops[0]!.reasons as (Reason & { text: string })[];
     expect(reasons.length).toBeGreaterThan(3);
     for (const r of reasons) expect(r.text).not.toMatch(unfilled);
@@ -46,8 +47,8 @@ describe("core message catalogues", () => {
       confidence: "high",
       evidence: { eventIds: [], figures: { missingItems: 2, identityMissing: 0, bankCardMissing: 1, phoneMissing: 1, incomeMissing: 0 } },
     };
-    expect(reasonText(reason, "en")).toBe("Your profile is incomplete: no bank card linked, phone not verified.");
-    expect(reasonText(reason, "zh-CN")).toBe("您的资料不完整：未绑定银行卡、手机号未验证。");
+    expect(reasonText(reason, "en", CNY)).toBe("Your profile is incomplete: no bank card linked, phone not verified.");
+    expect(reasonText(reason, "zh-CN", CNY)).toBe("您的资料不完整：未绑定银行卡、手机号未验证。");
   });
 
   test("signals read as how close they are", () => {

@@ -20,6 +20,8 @@ export const RECHECK_DAYS: Record<StepCode, number> = {
   CHECK_CREDIT_REPORT: 30,
   FILE_APPEAL: 14,
   DIVERSIFY_FUNDING: 30,
+  USE_LINE_MODESTLY: 60,
+  BUILD_PLATFORM_ASSETS: 60,
 };
 
 export interface StepState {

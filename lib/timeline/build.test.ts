@@ -25,6 +25,7 @@ const small = doc([
 ]);
 const smallExplained: Explanation = {
   version: 1,
+  growth: null,
   drops: [
     {
       date: "2025-03-30", previousLimit: 30000, newLimit: 0, kind: "cancellation", temporary: false, eventId: "l2",
@@ -69,7 +70,7 @@ describe("buildTimeline", () => {
   });
 
   it("gives empty series for an empty history", () => {
-    const e = buildTimeline(doc([]), { version: 1, drops: [] });
+    const e = buildTimeline(doc([]), { version: 1, drops: [], growth: null });
     expect(e.asOf).toBeNull();
     expect(e.ranges.all.limit).toEqual([]);
   });

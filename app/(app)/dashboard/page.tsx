@@ -52,7 +52,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     );
   }
 
-  const labelReason = await reasonLabeller();
+  const labelReason = await reasonLabeller(user.currency);
 
   return (
     <>

@@ -27,7 +27,17 @@ export function explanationsHandlers(getDb: () => PrismaClient) {
       const { userId } = principal;
       const { explanation, historyVersion, computedAt } = await cachedExplained(db, userId);
       const key = `v1-explanations:${userId}:${lang ?? ""}:${historyVersion}:${computedAt.getTime()}`;
-      const body = await cachedRead(db, key, async () => JSON.stringify(toExplanationResponse(locale ? withText(explanation, locale) : explanation)), { owner: userId });
+      const body = await cachedRead(
+        db,
+        key,
+        async () => {
+          if (!locale) return JSON.stringify(toExplanationResponse(explanation));
+          // Amounts in the texts carry the borrower's own currency (read only when text is asked for).
+          const user = await db.user.findUnique({ where: { id: userId }, select: { currency: true } });
+          return JSON.stringify(toExplanationResponse(withText(explanation, locale, { currency: user?.currency ?? "CNY" })));
+        },
+        { owner: userId },
+      );
       return new Response(body, { headers: { "content-type": "application/json" } });
     }),
   };

@@ -19,10 +19,13 @@ export const lowActivity: Rule = ({ t, day }) => {
   return result("LOW_ACTIVITY", [{ metric: "daysSinceActivity", value: idle, threshold: T.inactiveDays, direction: "atLeast" }], i >= 0 ? [b.ids[i]!] : [], figures);
 };
 
-/** ACCOUNT_SECURITY: a personal security notice within 30 days before the day. */
-export const accountSecurity: Rule = ({ t, day }) => {
+/**
+ * ACCOUNT_SECURITY: a personal security notice within 30 days before a drop or 7 days after it
+ * (the notice of a restriction often arrives after the cut); in assess() only up to the day.
+ */
+export const accountSecurity: Rule = ({ t, day, drop }) => {
   const s = t.securityNotices;
-  const [lo, hi] = rangeIn(s.days, windowStart(day, T.securityNoticeDays) - 1, day);
+  const [lo, hi] = rangeIn(s.days, windowStart(day, T.securityNoticeDays) - 1, drop ? day + T.securityAfterDays : day);
   return result("ACCOUNT_SECURITY", [{ metric: "securityNotices30d", value: hi - lo, threshold: 1, direction: "atLeast" }], idsIn(s.ids, lo, hi), {
     securityNotices30d: hi - lo,
     ...span(s.days, lo, hi),

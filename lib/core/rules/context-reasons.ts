@@ -14,7 +14,8 @@ export const scoreDecline: Rule = ({ t, day }) => {
   const threshold = round((T.scoreDropPoints * (scale.max - scale.min)) / T.referenceScaleWidth, 2);
   const [lo, hi] = rangeIn(s.days, windowStart(day), day);
   let best = -1;
-  for (let i = Math.max(0, lo - 1); i < hi - 1; i++) if (best < 0 || s.values[i]! > s.values[best]!) best = i;
+  // >= : of equal earlier values the latest, so an in-window value is cited over the one in force at the window's start.
+    for (let i = Math.max(0, lo - 1); i < hi - 1; i++) if (best < 0 || s.values[i]! >= s.values[best]!) best = i;
   const decline = hi > lo && best >= 0 ? s.values[best]! - s.values[hi - 1]! : 0;
   const figures: Figures =
     decline > 0
@@ -59,9 +60,13 @@ export const processingDelay: Rule = ({ t, day, drop }) => {
   const [rlo, rhi] = rangeIn(t.anyRepayments.days, from, day);
   const [mlo, mhi] = rangeIn(t.maintenanceNotices.days, from, day);
   const triggers = [...idsIn(t.anyRepayments.ids, rlo, rhi), ...idsIn(t.maintenanceNotices.ids, mlo, mhi)];
-  const last = Math.max(rhi > rlo ? t.anyRepayments.days[rhi - 1]! : -Infinity, mhi > mlo ? t.maintenanceNotices.days[mhi - 1]! : -Infinity);
+  const lastRepayment = rhi > rlo ? t.anyRepayments.days[rhi - 1]! : -Infinity;
+  const lastMaintenance = mhi > mlo ? t.maintenanceNotices.days[mhi - 1]! : -Infinity;
+  const last = Math.max(lastRepayment, lastMaintenance);
+  // The text names its trigger: the latest one, a maintenance notice when both fall on that day.
+  const triggerKind = lastMaintenance >= lastRepayment ? "maintenance" : "repayment";
   const r = result("PROCESSING_DELAY", [{ metric: "triggersWithin3d", value: triggers.length, threshold: 1, direction: "atLeast" }], triggers, {
-    ...(triggers.length ? { triggerDate: dayString(last), daysAfterTrigger: day - last } : {}),
+    ...(triggers.length ? { triggerKind, triggerDate: dayString(last), daysAfterTrigger: day - last } : {}),
     ...(drop.restoredDay !== null ? { restoredDate: dayString(drop.restoredDay), daysToRestore: drop.restoredDay - day } : {}),
   });
   if (r.fired) r.confidence = "high"; // restored within days after a trigger: the pattern itself

@@ -17,7 +17,8 @@ export const incomeDecrease: Rule = ({ t, day }) => {
   let figures: Figures = {};
   if (hi > lo) {
     let best = -1;
-    for (let i = Math.max(0, lo - 1); i < hi - 1; i++) if (best < 0 || r.values[i]! > r.values[best]!) best = i;
+    // >= : of equal earlier values the latest, so an in-window value is cited over the one in force at the window's start.
+    for (let i = Math.max(0, lo - 1); i < hi - 1; i++) if (best < 0 || r.values[i]! >= r.values[best]!) best = i;
     if (best >= 0 && r.values[best]! > 0) {
       const ratio = r.values[hi - 1]! / r.values[best]!;
       measures.push({ metric: "incomeRatio", value: round(ratio, 3), threshold: T.incomeDropRatio, direction: "below" });
@@ -53,8 +54,22 @@ export const employmentChange: Rule = ({ t, day }) => {
   const c = t.employmentChanges;
   const [lo, hi] = rangeIn(c.days, windowStart(day), day);
   const last = hi - 1;
+  let employerChanges = 0;
+  for (let i = lo; i < hi; i++) if (c.field[i] === "employer") employerChanges++;
+  // Every change counted is named or summarised: how many of each kind, the first and the last.
   const figures: Figures =
-    hi > lo ? { changes: hi - lo, field: c.field[last]!, from: c.from[last]!, to: c.to[last]!, changeDate: dayString(c.days[last]!) } : {};
+    hi > lo
+      ? {
+          changes: hi - lo,
+          employerChanges,
+          statusChanges: hi - lo - employerChanges,
+          field: c.field[last]!,
+          from: c.from[last]!,
+          to: c.to[last]!,
+          changeDate: dayString(c.days[last]!),
+          firstDate: dayString(c.days[lo]!),
+        }
+      : {};
   return result("EMPLOYMENT_CHANGE", [{ metric: "employmentChanges", value: hi - lo, threshold: 1, direction: "atLeast" }], idsIn(c.ids, lo, hi), figures);
 };
 

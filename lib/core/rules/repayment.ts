@@ -3,14 +3,22 @@ import { dayString, rangeIn, round } from "../days";
 import { THRESHOLDS as T } from "../thresholds";
 import { densest, idsIn, result, span, windowStart, type Rule } from "./rule";
 
+/** Distinct missed instalments among late events [lo, hi): an overdue notice and its late repayment are one. */
+export function missedInstalments(t: { late: { instalment: number[] } }, lo: number, hi: number): number {
+  if (hi - lo <= 1) return hi - lo;
+  return new Set(t.late.instalment.slice(lo, hi)).size;
+}
+
 /**
- * OVERDUE: any late repayment or overdue notice in the window. Weight grows with days past due
- * (saturating at 30) and with recency (a late payment last week weighs more than one 5 months ago).
+ * OVERDUE: any late repayment or overdue notice in the window. `lateEvents` counts missed
+ * instalments, each once however many notices and repayments show it. Weight grows with days past
+ * due (saturating at 30) and with recency (a late payment last week weighs more than one 5 months ago).
  */
 export const overdue: Rule = ({ t, day }) => {
   const l = t.late;
   const [lo, hi] = rangeIn(l.days, windowStart(day), day);
-  const r = result("OVERDUE", [{ metric: "lateEvents", value: hi - lo, threshold: 1, direction: "atLeast" }], idsIn(l.ids, lo, hi), {});
+  const missed = missedInstalments(t, lo, hi);
+  const r = result("OVERDUE", [{ metric: "lateEvents", value: missed, threshold: 1, direction: "atLeast" }], idsIn(l.ids, lo, hi), {});
   if (!r.fired) return r;
   let maxDpd = 0;
   let weight = 0;
@@ -22,7 +30,7 @@ export const overdue: Rule = ({ t, day }) => {
   }
   r.weight = round(Math.min(1, weight), 3);
   r.confidence = "high"; // a recorded late payment is a fact, not an inference
-  r.evidence.figures = { lateEvents: hi - lo, maxDaysPastDue: maxDpd, lastLateDate: dayString(l.days[hi - 1]!), ...span(l.days, lo, hi) };
+  r.evidence.figures = { lateEvents: missed, maxDaysPastDue: maxDpd, lastLateDate: dayString(l.days[hi - 1]!), ...span(l.days, lo, hi) };
   return r;
 };
 
@@ -53,14 +61,16 @@ export const irregularRepayment: Rule = ({ t, day }) => {
     cv = mean > 0 ? Math.sqrt(variance) / mean : 0;
   }
   const cluster = densest(r.days, lo, hi, T.clusterDays);
-  const clustered = cluster.count >= T.clusteredRepayments;
+  const bunchedOnly = cluster.count >= T.clusteredRepayments && !(n >= T.irregularMinRepayments && cv > T.repaymentCv);
   return result(
     "IRREGULAR_REPAYMENT",
     [
       { metric: "repaymentCv", value: round(cv, 3), threshold: T.repaymentCv, direction: "above" },
       { metric: "repaymentsWithin3d", value: cluster.count, threshold: T.clusteredRepayments, direction: "atLeast" },
     ],
-    clustered && cv <= T.repaymentCv ? idsIn(r.ids, cluster.from, cluster.to) : idsIn(r.ids, lo, hi),
-    { repayments: n, repaymentCv: round(cv, 2), repaymentsWithin3d: cluster.count, ...(clustered ? span(r.days, cluster.from, cluster.to) : span(r.days, lo, hi)) },
+    bunchedOnly ? idsIn(r.ids, cluster.from, cluster.to) : idsIn(r.ids, lo, hi),
+    // The dates frame what the text says was measured: the burst when only the burst fired, else
+    // every repayment whose amounts vary (not the burst's dates for the 9 repayments measured).
+    { repayments: n, repaymentCv: round(cv, 2), repaymentsWithin3d: cluster.count, ...(bunchedOnly ? span(r.days, cluster.from, cluster.to) : span(r.days, lo, hi)) },
   );
 };

@@ -62,5 +62,5 @@ export function naiveExplanation(doc: HistoryDocument): Explanation {
     }
     prev = e.limit;
   }
-  return { version: 1, drops };
+  return { version: 1, drops, growth: null };
 }

@@ -94,7 +94,7 @@ export default async function DropPage({ params, searchParams }: Props) {
 
       <Card>
         <h2 className="mb-4 text-lg font-semibold">{t("reasonsTitle")}</h2>
-        <ReasonList reasons={drop.reasons} />
+        <ReasonList reasons={drop.reasons} currency={history.borrower.currency} />
       </Card>
 
       <Card>

@@ -1,0 +1,103 @@
+/**
+ * The outlook of each drop (spec: "How long until it comes back"): when its signals clear, the
+ * likely window of a restore, on which basis and how sure. It reads every event up to the latest
+ * one, so it follows what the borrower does after the drop; the drop's reasons never do.
+ */
+import type { Clearing } from "./clearing";
+import { NEVER } from "./clearing";
+import { dayString } from "./days";
+import type { DetectedDrop } from "./drops";
+import { THRESHOLDS as T } from "./thresholds";
+import type { Timeline } from "./timeline";
+import { BORROWER_REASONS, type BorrowerReasonCode, type CoreContext, type Drop, type Outlook, type OutlookBasis, type ReasonCode } from "./types";
+
+const isBorrower = (code: ReasonCode): code is BorrowerReasonCode => (BORROWER_REASONS as readonly string[]).includes(code);
+
+/** For every limit observation i, the index of the next one at or above it (-1 if none): one monotonic stack, O(n). */
+export function nextAtOrAbove(values: readonly number[]): Int32Array {
+  const next = new Int32Array(values.length).fill(-1);
+  const stack: number[] = [];
+  for (let j = 0; j < values.length; j++) {
+    while (stack.length && values[stack[stack.length - 1]!]! <= values[j]!) next[stack.pop()!] = j;
+    stack.push(j);
+  }
+  return next;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/**
+ * Outlooks for the explained drops (same order as `detected`), undefined for temporary ones.
+ * Invariants: signalsClearOn is after the drop or null; likelyFrom ≤ likelyTo, never before
+ * signalsClearOn; null only when no borrower signal, own history or cohort gives a basis.
+ */
+export function outlooks(t: Timeline, detected: readonly DetectedDrop[], drops: readonly Drop[], clear: Clearing, context?: CoreContext): (Outlook | null | undefined)[] {
+  const next = nextAtOrAbove(t.limits.values);
+  const restoredDay = detected.map((d) => {
+    const j = next[d.index - 1]!;
+    return j >= 0 ? t.limits.days[j]! : null;
+  });
+  const cohorts = (context?.restoreCohorts ?? []).filter((c) => c.product === t.borrower.product && c.borrowers >= T.cohortMinBorrowers);
+  // Delays of restored, non-temporary drops by main reason, oldest first (the own-history basis).
+  const delays = new Map<ReasonCode, { day: number; delay: number }[]>();
+  return detected.map((d, i) => {
+    const drop = drops[i]!;
+    const main = drop.reasons[0]!.code;
+    const restored = restoredDay[i]!;
+    const earlier = (delays.get(main) ?? []).filter((x) => x.day < d.day).map((x) => x.delay);
+    if (!d.temporary && restored !== null) {
+      const list = delays.get(main) ?? [];
+      list.push({ day: d.day, delay: restored - d.day });
+      delays.set(main, list);
+    }
+    if (d.temporary) return undefined;
+
+    const pending: ReasonCode[] = [];
+    let clears = d.day + 1;
+    const signals = drop.reasons.filter((r) => isBorrower(r.code));
+    for (const r of signals) {
+      const on = clear.clearsAfter(r.code as BorrowerReasonCode, d.day);
+      if (on === NEVER) pending.push(r.code);
+      else clears = Math.max(clears, on);
+    }
+    const signalsClearOn = signals.length && !pending.length ? clears : null;
+    const cohort = cohorts.find((c) => c.reason === main);
+    const own = earlier.length ? { drops: earlier.length, medianDays: median(earlier) } : undefined;
+    const basis: OutlookBasis[] = [];
+    if (signals.length) basis.push("signals");
+    if (own) basis.push("own-history");
+    if (cohort) basis.push("cohort");
+    if (!basis.length) return null;
+
+    let window: [number, number] | null = null;
+    if (!pending.length) {
+      let [from, to] =
+        cohort !== undefined
+          ? [d.day + cohort.q1Days, d.day + cohort.q3Days]
+          : own !== undefined
+            ? [d.day + own.medianDays, d.day + own.medianDays + T.reviewCycleDays]
+            : [clears, clears + T.reviewCycleDays];
+      if (cohort && own) [from, to] = [Math.min(from, d.day + own.medianDays), Math.max(to, d.day + own.medianDays)];
+      // A restore is not likely before the signals clear: the window starts there at the earliest.
+      if (signalsClearOn !== null && from < signalsClearOn) [from, to] = [signalsClearOn, Math.max(to, signalsClearOn + T.reviewCycleDays)];
+      window = [Math.round(from), Math.round(Math.max(from, to))];
+    }
+    const confidence = own && cohort ? "high" : own || cohort ? "medium" : "low";
+    const out: Outlook = {
+      signalsClearOn: signalsClearOn === null ? null : dayString(signalsClearOn),
+      likelyFrom: window ? dayString(window[0]) : null,
+      likelyTo: window ? dayString(window[1]) : null,
+      basis,
+      confidence,
+      pending,
+      restoredOn: restored === null ? null : dayString(restored),
+    };
+    if (own) out.ownHistory = own;
+    if (cohort) out.cohort = { borrowers: cohort.borrowers, medianDays: cohort.medianDays, q1Days: cohort.q1Days, q3Days: cohort.q3Days };
+    return out;
+  });
+}
