@@ -4,7 +4,7 @@
  * fire for a drop dated D; OVERDUE instead clears 90 days after the repayment that settled the
  * last missed instalment and never while one is unpaid (spec: "How long until it comes back").
  */
-import { upperBound } from "./days";
+import { lowerBound, upperBound } from "./days";
 import { RULES } from "./rules";
 import { THRESHOLDS as T } from "./thresholds";
 import type { Timeline } from "./timeline";
@@ -35,10 +35,50 @@ export interface Clearing {
  * every window has passed the data). Each day is evaluated at most once per code, and a scan
  * stops at the first active day it meets, so a signal that fired recently costs a few days.
  */
+/**
+ * Where a rule can fire at all, so a backward scan skips the days it cannot: a windowed rule fires
+ * on D only with an event of its series in [D - width + 1, D + ahead]; a piecewise rule's value is
+ * constant between the days of its series. Rules without an entry are scanned day by day.
+ */
+type Support = { kind: "window"; days: readonly number[]; width: number; ahead: number } | { kind: "piecewise"; days: readonly number[] };
+
+function merged(a: readonly number[], b: readonly number[]): number[] {
+  return [...a, ...b].sort((x, y) => x - y);
+}
+
+function supports(t: Timeline): Partial<Record<BorrowerReasonCode, Support>> {
+  const W = T.windowDays;
+  return {
+    INCOME_DECREASE: { kind: "window", days: merged(t.incomeReports.days, t.employmentChanges.days), width: W, ahead: 0 },
+    EMPLOYMENT_CHANGE: { kind: "window", days: t.employmentChanges.days, width: W, ahead: 0 },
+    CREDIT_INQUIRIES: { kind: "window", days: t.inquiries.days, width: W, ahead: 0 },
+    EARLY_REPAYMENT_PATTERN: { kind: "window", days: t.earlyPayoffs.days, width: W, ahead: 0 },
+    IRREGULAR_REPAYMENT: { kind: "window", days: t.repayments.days, width: W, ahead: 0 },
+    FREQUENT_SMALL_BORROWING: { kind: "window", days: t.smallDraws.days, width: T.smallDrawDays, ahead: 0 },
+    ACCOUNT_SECURITY: { kind: "window", days: t.securityNotices.days, width: T.securityNoticeDays + 1, ahead: T.securityAfterDays },
+    INCOMPLETE_PROFILE: { kind: "piecewise", days: t.profiles.days },
+  };
+}
+
+/** The next day to look at below an inactive day `d`, skipping days on which the rule cannot fire. */
+function nextDown(sup: Support | undefined, d: number): number {
+  if (!sup) return d - 1;
+  if (sup.kind === "piecewise") {
+    // Days from the last change at or before d up to d share d's (inactive) value.
+    const i = upperBound(sup.days, d) - 1;
+    return i < 0 ? -Infinity : sup.days[i]! - 1;
+  }
+  // Last support day s with s <= d - 1 + ahead; days in (s + width - 1, d - 1] cannot fire.
+  const i = lowerBound(sup.days, d + sup.ahead) - 1;
+  if (i < 0) return -Infinity;
+  return Math.min(d - 1, sup.days[i]! + sup.width - 1);
+}
+
 export function clearing(t: Timeline, context?: CoreContext): Clearing {
   const lastDay = t.events.length ? t.events[t.events.length - 1]!.day : 0;
   const horizon = lastDay + T.windowDays + 1;
   const scans = new Map<BorrowerReasonCode, Scan>();
+  const support = supports(t);
   const drop = { temporary: false, restoredDay: null };
   const active = (code: BorrowerReasonCode, day: number): boolean => RULES[code]({ t, day, drop, context }).fired;
 
@@ -49,7 +89,12 @@ export function clearing(t: Timeline, context?: CoreContext): Clearing {
       scans.set(code, s);
     }
     while (s.last === -Infinity && s.from > notBefore) {
-      s.from--;
+      const next = nextDown(support[code], s.from);
+      if (next === -Infinity) {
+        s.from = -Infinity;
+        break;
+      }
+      s.from = next;
       if (active(code, s.from)) s.last = s.from;
     }
     return s.last;

@@ -68,13 +68,11 @@ function reasonKey(reason: Pick<Reason, "code" | "evidence">): string {
   const f = reason.evidence.figures;
   switch (reason.code) {
     case "INCOME_DECREASE":
-      return typeof f.incomeRatioPct === "number" && f.incomeRatioPct < THRESHOLDS.incomeDropRatio * 100 ? "INCOME_DECREASE.income" : "INCOME_DECREASE.employment";
+      return f.pattern === "income" ? "INCOME_DECREASE.income" : "INCOME_DECREASE.employment";
     case "EMPLOYMENT_CHANGE":
       return typeof f.changes === "number" && f.changes > 1 ? "EMPLOYMENT_CHANGE.many" : "EMPLOYMENT_CHANGE.one";
     case "IRREGULAR_REPAYMENT":
-      return typeof f.repaymentCv === "number" && f.repaymentCv > THRESHOLDS.repaymentCv && Number(f.repayments) >= THRESHOLDS.irregularMinRepayments
-        ? "IRREGULAR_REPAYMENT.uneven"
-        : "IRREGULAR_REPAYMENT.bunched";
+      return f.pattern === "bunched" ? "IRREGULAR_REPAYMENT.bunched" : "IRREGULAR_REPAYMENT.uneven";
     case "LOW_ACTIVITY":
       return f.lastActivityDate ? "LOW_ACTIVITY.since" : "LOW_ACTIVITY.never";
     case "POLICY_TIGHTENING":

@@ -30,6 +30,8 @@ export const incomeDecrease: Rule = ({ t, day }) => {
         latestDate: dayString(r.days[hi - 1]!),
         incomeRatioPct: Math.round(ratio * 100),
       };
+      // Which measure fired decides the sentence; a rounded percentage could not (79.6% prints 80).
+      if (ratio < T.incomeDropRatio) figures.pattern = "income";
     }
   }
   // "Became unemployed/irregular": a change in the window that still holds at the day.
@@ -42,7 +44,7 @@ export const incomeDecrease: Rule = ({ t, day }) => {
     if (c.field[i] === "employment" && T.unstableEmployment.includes(c.to[i]!) && c.to[i] === now) {
       unstable++;
       ids.push(c.ids[i]!);
-      figures = { ...figures, employment: now!, employmentDate: dayString(c.days[i]!) };
+      figures = { pattern: "employment", ...figures, employment: now!, employmentDate: dayString(c.days[i]!) };
     }
   }
   measures.push({ metric: "becameUnstableEmployment", value: unstable ? 1 : 0, threshold: 1, direction: "atLeast" });

@@ -71,6 +71,6 @@ export const irregularRepayment: Rule = ({ t, day }) => {
     bunchedOnly ? idsIn(r.ids, cluster.from, cluster.to) : idsIn(r.ids, lo, hi),
     // The dates frame what the text says was measured: the burst when only the burst fired, else
     // every repayment whose amounts vary (not the burst's dates for the 9 repayments measured).
-    { repayments: n, repaymentCv: round(cv, 2), repaymentsWithin3d: cluster.count, ...(bunchedOnly ? span(r.days, cluster.from, cluster.to) : span(r.days, lo, hi)) },
+    { pattern: bunchedOnly ? "bunched" : "uneven", repayments: n, repaymentCv: round(cv, 2), repaymentsWithin3d: cluster.count, ...(bunchedOnly ? span(r.days, cluster.from, cluster.to) : span(r.days, lo, hi)) },
   );
 };
