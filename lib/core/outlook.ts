@@ -33,7 +33,8 @@ function median(xs: number[]): number {
 /**
  * Outlooks for the explained drops (same order as `detected`), undefined for temporary ones.
  * Invariants: signalsClearOn is after the drop or null; likelyFrom ≤ likelyTo, never before
- * signalsClearOn; null only when no borrower signal, own history or cohort gives a basis.
+ * signalsClearOn; null only when no borrower signal, own history or cohort gives a basis and
+ * no later observation restored the drop.
  */
 export function outlooks(t: Timeline, detected: readonly DetectedDrop[], drops: readonly Drop[], clear: Clearing, context?: CoreContext): (Outlook | null | undefined)[] {
   const next = nextAtOrAbove(t.limits.values);
@@ -71,10 +72,12 @@ export function outlooks(t: Timeline, detected: readonly DetectedDrop[], drops: 
     if (signals.length) basis.push("signals");
     if (own) basis.push("own-history");
     if (cohort) basis.push("cohort");
-    if (!basis.length) return null;
+    // No basis and not restored: nothing to say but that (the text says so). A restored drop
+    // always answers with the fact, which is also what the app's restore cohort is built from.
+    if (!basis.length && restored === null) return null;
 
     let window: [number, number] | null = null;
-    if (!pending.length) {
+    if (!pending.length && basis.length) {
       let [from, to] =
         cohort !== undefined
           ? [d.day + cohort.q1Days, d.day + cohort.q3Days]

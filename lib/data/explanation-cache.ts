@@ -7,7 +7,7 @@ import type { HistoryDocument } from "@/lib/history/schema";
 import { todayInShanghai } from "@/lib/timeline/current-assessment";
 import { buildDashboardView, type DashboardView } from "./dashboard-view";
 import { loadHistory } from "./history";
-import { platformDropWeeks } from "./platform-drops";
+import { platformDropWeeks, restoreCohorts } from "./platform-drops";
 
 /*
  * Results computed from a user's whole history, kept in PostgreSQL (ExplanationCache) so every
@@ -93,18 +93,23 @@ function fresh(read: CacheRead, now: Date): read is CacheRead & { cacheVersion: 
 /**
  * The explanation with platform context and the dashboard's view, from one history load. Two
  * explain passes: the first finds the drop dates whose platform weeks we ask about, the second
- * explains with that context (so POLICY_TIGHTENING can fire).
+ * explains with that context (so POLICY_TIGHTENING can fire, and an outlook can rest on the
+ * product's restore cohort, which like the weeks lags other borrowers by at most MAX_AGE_MS).
  */
 export async function computeExplained(db: PrismaClient, history: HistoryDocument, now?: Date): Promise<ExplainedPayload> {
   const first = explain(history);
   let explanation = first;
   let context: CoreContext = {};
   if (first.drops.length > 0) {
-    const weeks = await platformDropWeeks(db, { product: history.borrower.product, days: first.drops.map((d) => d.date) });
-    if (weeks.length > 0) {
-      context = { platformDropWeeks: weeks };
-      explanation = explain(history, { context });
-    }
+    const product = history.borrower.product;
+    const [weeks, cohorts] = await Promise.all([
+      platformDropWeeks(db, { product, days: first.drops.map((d) => d.date) }),
+      // Only a drop still waiting for its limit has an outlook that a cohort could inform.
+      first.drops.some((d) => d.outlook !== undefined) ? restoreCohorts(db, { product, kind: EXPLAINED_KIND }) : Promise.resolve([]),
+    ]);
+    if (weeks.length > 0) context = { ...context, platformDropWeeks: weeks };
+    if (cohorts.length > 0) context = { ...context, restoreCohorts: cohorts };
+    if (weeks.length > 0 || cohorts.length > 0) explanation = explain(history, { context });
   }
   return { explanation, context, dashboard: buildDashboardView(history, explanation, context, now) };
 }

@@ -3,7 +3,8 @@ import { describeDatabases } from "@/lib/db/test-db";
 import { explain } from "@/lib/core";
 import type { HistoryEvent } from "@/lib/history/schema";
 import { importHistory } from "./history";
-import { platformDropWeeks, weekStart } from "./platform-drops";
+import { cachedExplained, EXPLAINED_KIND } from "./explanation-cache";
+import { platformDropWeeks, restoreCohorts, weekStart } from "./platform-drops";
 
 describe("weekStart", () => {
   it.each([
@@ -57,5 +58,41 @@ describeDatabases("platformDropWeeks", (ctx) => {
     const withContext = explain(history, { context: { platformDropWeeks: weeks } }).drops[0]!.reasons.map((r) => r.code);
     expect(without).not.toContain("POLICY_TIGHTENING");
     expect(withContext).toContain("POLICY_TIGHTENING");
+  });
+});
+
+describeDatabases("restoreCohorts", (ctx) => {
+  const day = (base: string, days: number) => new Date(Date.parse(base) + days * 864e5).toISOString().slice(0, 10);
+  /**
+   * A borrower of `product` whose limit fell in week `week` of 2025 and came back `delay` days later
+   * (null: not yet). One drop a week, so no week of the product looks like a platform-wide wave.
+   */
+  async function borrower(product: string, week: number, delay: number | null) {
+    const { prisma } = ctx();
+    const user = await prisma.user.create({ data: { email: `rc${++seq}-${Date.now()}@example.com`, passwordHash: "x", product } });
+    const dropDay = day("2025-01-06", 7 * week);
+    const events: HistoryEvent[] = [
+      { id: "a", type: "limit", date: day(dropDay, -60), limit: 20000 },
+      { id: "b", type: "limit", date: dropDay, limit: 5000 },
+      ...(delay === null ? [] : [{ id: "c", type: "limit", date: day(dropDay, delay), limit: 20000 } as HistoryEvent]),
+    ];
+    await importHistory(prisma, user.id, { format: "credit-health-history", version: 1, borrower: { product }, events });
+    await cachedExplained(prisma, user.id); // stores the explanation, as a visit to the dashboard does
+    return user.id;
+  }
+
+  it("median and quartiles of restore delays by main reason, only with 20+ borrowers, and the outlook uses them", async () => {
+    const { prisma } = ctx();
+    const product = `Cohort-${Date.now()}`;
+    for (let i = 0; i < 19; i++) await borrower(product, i, 30 + i);
+    expect(await restoreCohorts(prisma, { product, kind: EXPLAINED_KIND })).toEqual([]);
+    await borrower(product, 19, 49);
+    const cohorts = await restoreCohorts(prisma, { product, kind: EXPLAINED_KIND });
+    expect(cohorts).toEqual([{ product, reason: "UNEXPLAINED", borrowers: 20, medianDays: 40, q1Days: 35, q3Days: 44 }]);
+    // A smaller k than 20 is never honoured.
+    expect(await restoreCohorts(prisma, { product, kind: EXPLAINED_KIND, minBorrowers: 2 })).toEqual(cohorts);
+    const waiting = await borrower(product, 30, null);
+    const drop = (await cachedExplained(prisma, waiting)).explanation.drops[0]!;
+    expect(drop.outlook).toMatchObject({ basis: ["cohort"], confidence: "medium", likelyFrom: day(drop.date, 35), likelyTo: day(drop.date, 44), cohort: { borrowers: 20 } });
   });
 });

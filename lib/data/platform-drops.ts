@@ -1,7 +1,8 @@
 import "server-only";
 import { dayNumber, dayString } from "@/lib/core/days";
 import { THRESHOLDS } from "@/lib/core/thresholds";
-import type { PlatformDropWeek } from "@/lib/core/types";
+import type { PlatformDropWeek, ReasonCode, RestoreCohort } from "@/lib/core/types";
+import { REASON_CODES } from "@/lib/core/types";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 /*
@@ -60,4 +61,51 @@ export async function platformDropWeeks(
   return rows
     .filter((r) => wanted.has(r.weekStart))
     .map((r) => ({ product: options.product, weekStart: r.weekStart, borrowers: Number(r.borrowers), borrowersWithDrops: Number(r.borrowersWithDrops) }));
+}
+
+interface CohortRow {
+  reason: string;
+  borrowers: number;
+  median: number;
+  q1: number;
+  q3: number;
+}
+
+/**
+ * How long limits cut for each main reason took to come back, across the product's borrowers:
+ * from the explanations every borrower's dashboard has already stored (ExplanationCache, kind
+ * "explained"), the drops whose outlook records a later restore. Aggregates only, and only for
+ * reasons with at least THRESHOLDS.cohortMinBorrowers distinct borrowers (k-anonymity, as for the
+ * weeks above); one borrower's many drops count once towards k. Days as median and quartiles.
+ */
+export async function restoreCohorts(db: PrismaClient, options: { product: string; kind: string; minBorrowers?: number }): Promise<RestoreCohort[]> {
+  const minBorrowers = Math.max(THRESHOLDS.cohortMinBorrowers, options.minBorrowers ?? THRESHOLDS.cohortMinBorrowers);
+  const rows = await db.$queryRaw<CohortRow[]>`
+    WITH restored AS (
+      SELECT c."userId", d->'reasons'->0->>'code' AS reason,
+             ((d->'outlook'->>'restoredOn')::date - (d->>'date')::date) AS delay
+      FROM "ExplanationCache" c
+      JOIN "User" u ON u.id = c."userId"
+      CROSS JOIN LATERAL jsonb_array_elements(c.payload::jsonb -> 'explanation' -> 'drops') AS d
+      WHERE c.kind = ${options.kind} AND u.product = ${options.product}
+        AND jsonb_typeof(d->'outlook') = 'object' AND d->'outlook'->>'restoredOn' IS NOT NULL
+    )
+    SELECT reason, count(DISTINCT "userId")::int AS borrowers,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY delay)::float8 AS median,
+           percentile_cont(0.25) WITHIN GROUP (ORDER BY delay)::float8 AS q1,
+           percentile_cont(0.75) WITHIN GROUP (ORDER BY delay)::float8 AS q3
+    FROM restored
+    GROUP BY reason
+    HAVING count(DISTINCT "userId") >= ${minBorrowers}::int
+    ORDER BY reason`;
+  return rows
+    .filter((r) => (REASON_CODES as readonly string[]).includes(r.reason))
+    .map((r) => ({
+      product: options.product,
+      reason: r.reason as ReasonCode,
+      borrowers: Number(r.borrowers),
+      medianDays: Math.round(Number(r.median)),
+      q1Days: Math.round(Number(r.q1)),
+      q3Days: Math.round(Number(r.q3)),
+    }));
 }
