@@ -1,65 +1,63 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import type { Assessment, Signal } from "@/lib/core";
-import { signalText } from "@/lib/i18n/core-text";
+import type { Assessment } from "@/lib/core";
 import { isLocale } from "@/lib/i18n/config";
+import { healthItems, type Grade } from "@/lib/i18n/health-text";
+import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 
-/** One line per reason: a reason measured several ways shows its first (most telling) measure. */
-function byReason(signals: Signal[]): Signal[] {
-  const seen = new Set<string>();
-  return signals.filter((s) => !seen.has(s.code) && seen.add(s.code));
-}
+const GRADE_STYLE: Record<Grade, { border: string; tone: "danger" | "warning" | "brand" }> = {
+  warning: { border: "border-rose-500", tone: "danger" },
+  watch: { border: "border-amber-400", tone: "warning" },
+  fine: { border: "border-emerald-500", tone: "brand" },
+};
 
 /**
- * The early-warning card: assess() signals active at the assessment day, in plain words, and the
- * ones within reach of their level. Only levels that have preceded cuts, never a prediction.
+ * The early-warning card: assess() signals in plain words (lib/i18n/health-text.ts), graded
+ * warning / watch / fine. Only levels that have preceded cuts, never a prediction.
  */
 export async function HealthCard({ assessment, stale }: { assessment: Assessment; stale: boolean }) {
-  const [t, tr, locale, format] = await Promise.all([
+  const [t, tr, tg, locale, format] = await Promise.all([
     getTranslations("experience.health"),
     getTranslations("experience.reasonNames"),
+    getTranslations("growth.health"),
     getLocale(),
     getFormatter(),
   ]);
   const lang = isLocale(locale) ? locale : "en";
-  const active = byReason(assessment.active);
-  const near = byReason(assessment.near).slice(0, 3);
+  const { items, fine } = healthItems(assessment, lang);
+  const warnings = items.filter((i) => i.grade === "warning").length;
   const asOf = format.dateTime(new Date(`${assessment.asOf}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" });
 
   return (
-    <Card aria-labelledby="health-title">
+    <Card aria-labelledby="health-title" data-testid="health-card">
       <CardTitle id="health-title">{t("title")}</CardTitle>
       <CardDescription>{stale ? t("staleAsOf", { date: asOf }) : t("asOf", { date: asOf })}</CardDescription>
-      {active.length === 0 ? (
+      {warnings === 0 ? (
         <p className="mt-4 flex items-start gap-2 text-sm text-emerald-800 dark:text-emerald-300">
           <span aria-hidden="true">●</span>
           {t("allClear")}
         </p>
       ) : (
-        <div className="mt-4">
-          <h3 className="text-sm font-semibold text-rose-800 dark:text-rose-300">{t("activeTitle", { count: active.length })}</h3>
-          <ul className="mt-2 space-y-3">
-            {active.map((s) => (
-              <li key={`${s.code}-${s.metric}`} className="border-l-4 border-rose-500 pl-3">
-                <p className="text-sm font-medium">{tr(s.code)}</p>
-                <p className="text-sm text-slate-600 dark:text-slate-400">{signalText(s, lang)}</p>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <h3 className="mt-4 text-sm font-semibold text-rose-800 dark:text-rose-300">{t("activeTitle", { count: warnings })}</h3>
       )}
-      {near.length > 0 ? (
-        <div className="mt-4">
-          <h3 className="text-sm font-semibold text-amber-800 dark:text-amber-300">{t("nearTitle")}</h3>
-          <ul className="mt-2 space-y-3">
-            {near.map((s) => (
-              <li key={`${s.code}-${s.metric}`} className="border-l-4 border-amber-400 pl-3">
-                <p className="text-sm font-medium">{tr(s.code)}</p>
-                <p className="text-sm text-slate-600 dark:text-slate-400">{signalText(s, lang)}</p>
-              </li>
-            ))}
-          </ul>
-        </div>
+      {items.length > 0 ? (
+        <ul className="mt-3 space-y-3">
+          {items.map((item) => (
+            <li key={item.code} className={`border-l-4 pl-3 ${GRADE_STYLE[item.grade].border}`} data-grade={item.grade}>
+              <p className="flex flex-wrap items-center gap-2 text-sm font-medium">
+                <Badge tone={GRADE_STYLE[item.grade].tone}>{tg(`grades.${item.grade}`)}</Badge>
+                {tr(item.code)}
+              </p>
+              <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{item.text}</p>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {fine > 0 ? (
+        <p className="mt-3 flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-400" data-grade="fine">
+          <Badge tone={GRADE_STYLE.fine.tone}>{tg("grades.fine")}</Badge>
+          {tg("fineSummary", { count: fine })}
+        </p>
       ) : null}
       <p className="mt-4 text-xs text-slate-500 dark:text-slate-400">{t("caveat")}</p>
     </Card>

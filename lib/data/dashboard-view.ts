@@ -4,7 +4,7 @@
  * Only what the page draws goes in: a ten-year history holds ~30,000 events, and shipping them
  * (or every drop's evidence and steps) made the dashboard's data 810 KB.
  */
-import type { Assessment, CoreContext, Drop, Explanation } from "@/lib/core";
+import type { Assessment, CoreContext, Drop, Explanation, Growth } from "@/lib/core";
 import type { HistoryDocument, HistoryEvent } from "@/lib/history/schema";
 import { calendarDay } from "@/lib/history/schema";
 import { buildTimeline } from "@/lib/timeline/build";
@@ -31,6 +31,8 @@ export interface DashboardView {
   recentObservations: ObservationRow[];
   /** Every drop with its top reasons only: no steps, no evidence event ids (the drop page has them). */
   drops: Drop[];
+  /** Why the limit has not risen (a flat limit for 180+ days), else null. */
+  growth: Growth | null;
 }
 
 export function buildDashboardView(history: HistoryDocument, explanation: Explanation, context: CoreContext, now?: Date): DashboardView {
@@ -47,6 +49,8 @@ export function buildDashboardView(history: HistoryDocument, explanation: Explan
     // The history is oldest first; the dashboard reads newest first.
     recentObservations: observations.slice(-RECENT_OBSERVATIONS).reverse().map(toRow),
     drops: explanation.drops.map(summary),
+    // A row stored before growth existed has none: null until it is recomputed (within the hour).
+    growth: explanation.growth ?? null,
   };
 }
 

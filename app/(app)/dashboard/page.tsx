@@ -7,6 +7,7 @@ import { EmptyHistory } from "@/components/dashboard/empty-history";
 import { ObservationTable } from "@/components/dashboard/observation-table";
 import { DashboardOverview } from "@/components/experience/dashboard-overview";
 import { FirstRunGuide } from "@/components/experience/first-run-guide";
+import { GrowthCard } from "@/components/growth/growth-card";
 import { Badge } from "@/components/ui/badge";
 import { requireUser } from "@/lib/auth/session";
 import { getDashboard } from "@/lib/data/dashboard";
@@ -58,6 +59,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     <>
       {header}
       <DashboardOverview view={view} searchParams={params} />
+      <GrowthCard growth={view.growth} currency={user.currency} />
       {/* Below the fold on a phone: the browser skips its style and layout until it nears the
           viewport, so the headline and chart paint sooner. The size is a placeholder until then. */}
       <div className="grid gap-6 [contain-intrinsic-size:auto_1600px] [content-visibility:auto] lg:grid-cols-5">

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { FirstRunGuide } from "@/components/experience/first-run-guide";
 import { RecoveryChecklist } from "@/components/experience/recovery-checklist";
 import { RecoveryHistory } from "@/components/experience/recovery-history";
+import { GrowthSteps } from "@/components/growth/growth-steps";
 import { serverFormat } from "@/components/experience/server-format";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
@@ -77,6 +78,7 @@ export default async function RecoveryPage() {
           {plan.history.length > 0 ? <RecoveryHistory drops={plan.history} assessment={assessment} today={today} currency={currency} /> : null}
         </>
       )}
+      <GrowthSteps growth={explanation.growth} currency={history.borrower.currency} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { FirstRunGuide } from "@/components/experience/first-run-guide";
 import { serverFormat } from "@/components/experience/server-format";
+import { GrowthClears } from "@/components/growth/growth-clears";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -25,7 +26,7 @@ export default async function WhatIfPage({ searchParams }: Props) {
   const raw = await searchParams;
   const parsed = whatIfQuery.safeParse(raw);
   const q = parsed.success ? parsed.data : whatIfQuery.parse({});
-  const { history, context } = await loadExplained(user.id);
+  const { history, context, explanation } = await loadExplained(user.id);
   const [t, tn, tm, fmt] = await Promise.all([
     getTranslations("experience.whatIf"),
     getTranslations("experience.reasonNames"),
@@ -106,6 +107,7 @@ export default async function WhatIfPage({ searchParams }: Props) {
           <p className="mt-4 text-xs text-slate-500 dark:text-slate-400">{t("caveat")}</p>
         </Card>
       ) : null}
+      <GrowthClears growth={explanation.growth} signals={sim?.signals ?? null} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { DropZoomChart } from "@/components/charts/drop-zoom-chart";
 import { headlineKey } from "@/components/experience/reason-headline";
 import { ReasonList } from "@/components/experience/reason-list";
+import { DropOutlook } from "@/components/growth/drop-outlook";
 import { RecoveryChecklist } from "@/components/experience/recovery-checklist";
 import { serverFormat } from "@/components/experience/server-format";
 import { Alert } from "@/components/ui/alert";
@@ -96,6 +97,8 @@ export default async function DropPage({ params, searchParams }: Props) {
         <h2 className="mb-4 text-lg font-semibold">{t("reasonsTitle")}</h2>
         <ReasonList reasons={drop.reasons} currency={history.borrower.currency} />
       </Card>
+
+      <DropOutlook drop={drop} />
 
       <Card>
         <RecoveryChecklist planned={planned} assessment={assessment} today={today} currency={history.borrower.currency} />
