@@ -46,6 +46,9 @@ describeDatabases("/api/v1/explanations", (ctx) => {
     expect(er.text).toMatch(/[A-Za-z]/);
     expect(er.text).not.toMatch(/[\u4e00-\u9fff]/);
     expect(zh.drops[0].steps[0].text).toBeTruthy();
+    // A drop-level sentence with the amounts in the borrower's currency (spec: "Texts").
+    expect(zh.drops[0].text).toContain("30,000元");
+    expect(en.drops[0].text).toContain("¥30,000");
     expect((await get(token, "?lang=fr")).status).toBe(400);
   });
 
@@ -53,7 +56,7 @@ describeDatabases("/api/v1/explanations", (ctx) => {
     const a = await userWithToken(ctx().prisma);
     const b = await userWithToken(ctx().prisma);
     await importDoc(a.token);
-    expect(await (await get(b.token)).json()).toEqual({ version: 1, drops: [] });
+    expect(await (await get(b.token)).json()).toEqual({ version: 1, drops: [], growth: null }); // growth: null is part of the contract (spec: "When the limit does not rise")
   });
 
   it("gives the dashboard's answer: a platform-wide wave of drops adds POLICY_TIGHTENING", async () => {
