@@ -104,3 +104,15 @@ describe("when blockers clear", () => {
     for (const code of ["LINE_UNUSED", "LOW_PLATFORM_ASSETS", "INCOMPLETE_PROFILE"] as const) expect(g.blockers.find((b) => b.code === code)?.clearsOn).toBeNull();
   });
 });
+
+describe("growth: the level's start", () => {
+  test("a temporary dip does not restart the level", () => {
+    const g = growth([...flatYear(), ev({ type: "limit", at: -100, limit: 10000 }), ev({ type: "limit", at: -97, limit: 30000 }), assets(30000)])!;
+    expect(g.since).toBe(at(-365));
+  });
+
+  test("a dip restored after 8 days does", () => {
+    const g = growth([...flatYear(), ev({ type: "limit", at: -100, limit: 10000 }), ev({ type: "limit", at: -92, limit: 30000 }), assets(30000)])!;
+    expect(g.since).toBe(at(-92));
+  });
+});

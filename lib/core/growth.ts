@@ -26,9 +26,23 @@ function flatLevel(t: Timeline, lastDay: number): { since: number; limit: number
   const start = lastAtOrBefore(days, lastDay - T.flatDays);
   if (start < 0) return null;
   for (let j = start + 1; j < n; j++) if (values[j]! > values[start]!) return null;
+  const level = values[n - 1]!;
   let k = n - 1;
-  while (k > 0 && values[k - 1] === values[n - 1]) k--;
-  return { since: days[k]!, limit: values[n - 1]! };
+  for (;;) {
+    if (k > 0 && values[k - 1] === level) {
+      k--;
+      continue;
+    }
+    // A temporary dip (restored to this level within 7 days) does not end the level.
+    let j = k - 1;
+    while (j > 0 && values[j]! < level) j--;
+    if (j < k - 1 && values[j] === level && days[k]! - days[j + 1]! <= T.temporaryWithinDays) {
+      k = j;
+      continue;
+    }
+    break;
+  }
+  return { since: days[k]!, limit: level };
 }
 
 /** LINE_UNUSED: no draw on the main product in the 180 days up to the latest event. */

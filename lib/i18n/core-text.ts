@@ -191,7 +191,8 @@ export function outlookText(outlook: Outlook | null, locale: Locale): { text: st
 /** Growth in one sentence: the flat level since when, and the main blocker. */
 export function growthText(growth: Growth, locale: Locale, options: TextOptions): string {
   const t = coreTranslator(locale);
-  const head = t("growth.flat", { limit: formatMoney(growth.limit, options.currency, locale), since: formatDay(growth.since, locale), days: growth.days });
+  // A level younger than 180 days (a drop in the window) has not "stayed" for months: say what is true.
+  const head = t(growth.days >= THRESHOLDS.flatDays ? "growth.flat" : "growth.notRisen", { limit: formatMoney(growth.limit, options.currency, locale), since: formatDay(growth.since, locale), days: growth.days });
   const main = growth.blockers[0];
   return main ? [head, t("growth.mainBlocker", { blocker: blockerText(main, locale, options) })].join(t("sentenceSeparator")) : head;
 }
