@@ -52,13 +52,13 @@ async function shoot(page: Page, name: string) {
 test.describe.configure({ mode: "serial" });
 test.use({ viewport: { width: 390, height: 844 } });
 
-test("a flat limit in Chinese: why it has not risen, when it may come back, plain health signs", async ({ page, context }) => {
+test("a flat limit in Chinese: why it has not risen, when it may come back, plain health signs", async ({ page }) => {
   await signUp(page, { email: uniqueEmail("growth"), password: "a-calm-password-42" });
   await expectDashboard(page);
   await importHistory(page);
-  await context.addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url: page.url() }]);
-
   await page.goto("/dashboard");
+  await page.getByRole("button", { name: "中文" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   const card = page.getByTestId("growth-card");
   await expect(card.getByRole("heading", { name: "为什么我的额度一直不涨？" })).toBeVisible();
   await expect(card).toContainText("您的额度自");

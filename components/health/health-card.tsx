@@ -56,7 +56,7 @@ export async function HealthCard({ assessment, stale }: { assessment: Assessment
       {fine > 0 ? (
         <p className="mt-3 flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-400" data-grade="fine">
           <Badge tone={GRADE_STYLE.fine.tone}>{tg("grades.fine")}</Badge>
-          {tg("fineSummary", { count: fine })}
+          {tg(items.length ? "fineSummary" : "fineAll", { count: fine })}
         </p>
       ) : null}
       <p className="mt-4 text-xs text-slate-500 dark:text-slate-400">{t("caveat")}</p>
