@@ -4,7 +4,7 @@
  * fire for a drop dated D; OVERDUE instead clears 90 days after the repayment that settled the
  * last missed instalment and never while one is unpaid (spec: "How long until it comes back").
  */
-import { lowerBound, upperBound } from "./days";
+import { upperBound } from "./days";
 import { RULES } from "./rules";
 import { THRESHOLDS as T } from "./thresholds";
 import type { Timeline } from "./timeline";
@@ -36,42 +36,55 @@ export interface Clearing {
  * stops at the first active day it meets, so a signal that fired recently costs a few days.
  */
 /**
- * Where a rule can fire at all, so a backward scan skips the days it cannot: a windowed rule fires
- * on D only with an event of its series in [D - width + 1, D + ahead]; a piecewise rule's value is
- * constant between the days of its series. Rules without an entry are scanned day by day.
+ * Breakpoints of a rule: days on which its result can change. Between two of them a rule reads
+ * the same events (the same ones inside its window, the same profile or balance state), so its
+ * result is the same on every day, and a backward scan jumps from an inactive day to the
+ * breakpoint at or before it. Rules whose result moves with the day itself (inactivity, counted
+ * days of high utilisation) have none and are scanned day by day.
  */
-type Support = { kind: "window"; days: readonly number[]; width: number; ahead: number } | { kind: "piecewise"; days: readonly number[] };
-
-function merged(a: readonly number[], b: readonly number[]): number[] {
-  return [...a, ...b].sort((x, y) => x - y);
+function breakpoints(...parts: [readonly number[], number][]): number[] {
+  // Each part is sorted, so pairwise merges keep this linear (a sort of ~2n days cost more than the scan).
+  let out: number[] = [];
+  for (const [days, shift] of parts) {
+    const merged: number[] = new Array(out.length + days.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < out.length || j < days.length) merged[k++] = j >= days.length || (i < out.length && out[i]! <= days[j]! + shift) ? out[i++]! : days[j++]! + shift;
+    out = merged;
+  }
+  return out;
 }
 
-function supports(t: Timeline): Partial<Record<BorrowerReasonCode, Support>> {
+/** Built only for the codes a scan meets, once per timeline. */
+function supports(t: Timeline): Partial<Record<BorrowerReasonCode, () => number[]>> {
   const W = T.windowDays;
+  // A window (D - width, D] changes when an event enters (D = its day) or leaves (D = its day + width).
+  const windowed = (days: readonly number[], width: number = W): [readonly number[], number][] => [
+    [days, 0],
+    [days, width],
+  ];
   return {
-    INCOME_DECREASE: { kind: "window", days: merged(t.incomeReports.days, t.employmentChanges.days), width: W, ahead: 0 },
-    EMPLOYMENT_CHANGE: { kind: "window", days: t.employmentChanges.days, width: W, ahead: 0 },
-    CREDIT_INQUIRIES: { kind: "window", days: t.inquiries.days, width: W, ahead: 0 },
-    EARLY_REPAYMENT_PATTERN: { kind: "window", days: t.earlyPayoffs.days, width: W, ahead: 0 },
-    IRREGULAR_REPAYMENT: { kind: "window", days: t.repayments.days, width: W, ahead: 0 },
-    FREQUENT_SMALL_BORROWING: { kind: "window", days: t.smallDraws.days, width: T.smallDrawDays, ahead: 0 },
-    ACCOUNT_SECURITY: { kind: "window", days: t.securityNotices.days, width: T.securityNoticeDays + 1, ahead: T.securityAfterDays },
-    INCOMPLETE_PROFILE: { kind: "piecewise", days: t.profiles.days },
+    INCOME_DECREASE: () => breakpoints(...windowed(t.incomeReports.days), ...windowed(t.employmentChanges.days), [t.profiles.days, 0]),
+    EMPLOYMENT_CHANGE: () => breakpoints(...windowed(t.employmentChanges.days)),
+    CREDIT_INQUIRIES: () => breakpoints(...windowed(t.inquiries.days)),
+    EARLY_REPAYMENT_PATTERN: () => breakpoints(...windowed(t.earlyPayoffs.days)),
+    IRREGULAR_REPAYMENT: () => breakpoints(...windowed(t.repayments.days)),
+    FREQUENT_SMALL_BORROWING: () => breakpoints(...windowed(t.smallDraws.days, T.smallDrawDays)),
+    // A drop's look-ahead: a notice counts from 7 days before it until 30 days after.
+    ACCOUNT_SECURITY: () => breakpoints([t.securityNotices.days, -T.securityAfterDays], [t.securityNotices.days, T.securityNoticeDays + 1]),
+    INCOMPLETE_PROFILE: () => breakpoints([t.profiles.days, 0]),
+    HIGH_DEBT_BURDEN: () => breakpoints([t.profiles.days, 0], [t.balance.days, 0], ...windowed(t.mainBorrows.days)),
+    MULTI_LENDER_EXPOSURE: () => breakpoints([t.accounts.days, 0], ...windowed(t.openings.days), ...windowed(t.openings.days, T.recentOpenedDays)),
   };
 }
 
-/** The next day to look at below an inactive day `d`, skipping days on which the rule cannot fire. */
-function nextDown(sup: Support | undefined, d: number): number {
-  if (!sup) return d - 1;
-  if (sup.kind === "piecewise") {
-    // Days from the last change at or before d up to d share d's (inactive) value.
-    const i = upperBound(sup.days, d) - 1;
-    return i < 0 ? -Infinity : sup.days[i]! - 1;
-  }
-  // Last support day s with s <= d - 1 + ahead; days in (s + width - 1, d - 1] cannot fire.
-  const i = lowerBound(sup.days, d + sup.ahead) - 1;
-  if (i < 0) return -Infinity;
-  return Math.min(d - 1, sup.days[i]! + sup.width - 1);
+/** The next day to look at below an inactive day `d`: the day before the breakpoint at or before it. */
+function nextDown(points: readonly number[] | undefined, d: number): number {
+  if (!points) return d - 1;
+  const i = upperBound(points, d) - 1;
+  // Before the first breakpoint a rule reads no event and cannot fire.
+  return i < 0 ? -Infinity : Math.min(d - 1, points[i]! - 1);
 }
 
 export function clearing(t: Timeline, context?: CoreContext): Clearing {
@@ -79,6 +92,11 @@ export function clearing(t: Timeline, context?: CoreContext): Clearing {
   const horizon = lastDay + T.windowDays + 1;
   const scans = new Map<BorrowerReasonCode, Scan>();
   const support = supports(t);
+  const points = new Map<BorrowerReasonCode, number[] | undefined>();
+  const pointsOf = (code: BorrowerReasonCode): number[] | undefined => {
+    if (!points.has(code)) points.set(code, support[code]?.());
+    return points.get(code);
+  };
   const drop = { temporary: false, restoredDay: null };
   const active = (code: BorrowerReasonCode, day: number): boolean => RULES[code]({ t, day, drop, context }).fired;
 
@@ -89,7 +107,7 @@ export function clearing(t: Timeline, context?: CoreContext): Clearing {
       scans.set(code, s);
     }
     while (s.last === -Infinity && s.from > notBefore) {
-      const next = nextDown(support[code], s.from);
+      const next = nextDown(pointsOf(code), s.from);
       if (next === -Infinity) {
         s.from = -Infinity;
         break;

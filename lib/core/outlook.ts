@@ -5,7 +5,7 @@
  */
 import type { Clearing } from "./clearing";
 import { NEVER } from "./clearing";
-import { dayString } from "./days";
+import { dayString, upperBound } from "./days";
 import type { DetectedDrop } from "./drops";
 import { THRESHOLDS as T } from "./thresholds";
 import type { Timeline } from "./timeline";
@@ -24,8 +24,8 @@ export function nextAtOrAbove(values: readonly number[]): Int32Array {
   return next;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
+/** Median of a sorted list. */
+function median(s: readonly number[]): number {
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
@@ -43,29 +43,36 @@ export function outlooks(t: Timeline, detected: readonly DetectedDrop[], drops: 
     return j >= 0 ? t.limits.days[j]! : null;
   });
   const cohorts = (context?.restoreCohorts ?? []).filter((c) => c.product === t.borrower.product && c.borrowers >= T.cohortMinBorrowers);
-  // Delays of restored, non-temporary drops by main reason, oldest first (the own-history basis).
-  const delays = new Map<ReasonCode, { day: number; delay: number }[]>();
+  // Delays of restored, non-temporary drops by main reason, kept sorted (the median in O(1)); a
+  // drop's own day's entries join only once a later day is reached, so "earlier" stays strict.
+  const delays = new Map<ReasonCode, number[]>();
+  let sameDay: { day: number; code: ReasonCode; delay: number }[] = [];
+  const insert = (code: ReasonCode, delay: number) => {
+    const list = delays.get(code) ?? [];
+    list.splice(upperBound(list, delay), 0, delay);
+    delays.set(code, list);
+  };
   return detected.map((d, i) => {
     const drop = drops[i]!;
     const main = drop.reasons[0]!.code;
     const restored = restoredDay[i]!;
-    const earlier = (delays.get(main) ?? []).filter((x) => x.day < d.day).map((x) => x.delay);
-    if (!d.temporary && restored !== null) {
-      const list = delays.get(main) ?? [];
-      list.push({ day: d.day, delay: restored - d.day });
-      delays.set(main, list);
+    if (sameDay.length && sameDay[0]!.day < d.day) {
+      for (const p of sameDay) insert(p.code, p.delay);
+      sameDay = [];
     }
+    const earlier = delays.get(main) ?? [];
+    if (!d.temporary && restored !== null) sameDay.push({ day: d.day, code: main, delay: restored - d.day });
     if (d.temporary) return undefined;
 
-    const pending: ReasonCode[] = [];
+    const blocked: ReasonCode[] = [];
     let clears = d.day + 1;
     const signals = drop.reasons.filter((r) => isBorrower(r.code));
     for (const r of signals) {
       const on = clear.clearsAfter(r.code as BorrowerReasonCode, d.day);
-      if (on === NEVER) pending.push(r.code);
+      if (on === NEVER) blocked.push(r.code);
       else clears = Math.max(clears, on);
     }
-    const signalsClearOn = signals.length && !pending.length ? clears : null;
+    const signalsClearOn = signals.length && !blocked.length ? clears : null;
     const cohort = cohorts.find((c) => c.reason === main);
     const own = earlier.length ? { drops: earlier.length, medianDays: median(earlier) } : undefined;
     const basis: OutlookBasis[] = [];
@@ -77,7 +84,7 @@ export function outlooks(t: Timeline, detected: readonly DetectedDrop[], drops: 
     if (!basis.length && restored === null) return null;
 
     let window: [number, number] | null = null;
-    if (!pending.length && basis.length) {
+    if (!blocked.length && basis.length) {
       let [from, to] =
         cohort !== undefined
           ? [d.day + cohort.q1Days, d.day + cohort.q3Days]
@@ -96,7 +103,7 @@ export function outlooks(t: Timeline, detected: readonly DetectedDrop[], drops: 
       likelyTo: window ? dayString(window[1]) : null,
       basis,
       confidence,
-      pending,
+      pending: blocked,
       restoredOn: restored === null ? null : dayString(restored),
     };
     if (own) out.ownHistory = own;
