@@ -90,5 +90,8 @@ describe.concurrent("explain command", () => {
     expect(drop.reasons[0].text).toMatch(reason);
     expect(drop.steps[0].text).toMatch(step);
     for (const x of [...drop.reasons, ...drop.steps]) expect(x.text).not.toMatch(/[{}]|core\./);
+    // A drop-level sentence, and the outlook in words (spec: "Texts", "How long until it comes back").
+    expect(drop.text).toMatch(lang === "en" ? /^Your limit of ¥15,000 was cancelled \(to ¥0\) on 11 January 2025\. Main reason: 1 missed instalment/ : /^您15,000元的额度于2025年1月11日被取消/);
+    expect(drop.outlook.text).toMatch(lang === "en" ? /Your signals are clear from/ : /您的各项信号自/);
   });
 });
