@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { LETTER_LANGUAGES } from "@/lib/appeal/letter";
 import { APPEAL_OUTCOMES } from "@/lib/appeal/validation";
-import { REASON_CODES, STEP_CODES } from "@/lib/core/types";
+import { BLOCKER_CODES, REASON_CODES, STEP_CODES } from "@/lib/core/types";
 import { EVENT_FORM_FIELDS } from "@/lib/events/form-fields";
 import { CSV_ROLES } from "@/lib/history/csv-mapping";
 import { EMPLOYMENT_KINDS, EVENT_TYPES } from "@/lib/history/schema";
@@ -39,6 +39,11 @@ const DYNAMIC: Record<string, { values: Values; from: string; partial?: true }> 
   "core.steps.": { values: STEP_CODES, from: "STEP_CODES (core-text stepText)" },
   "core.signals.metrics.": { values: LITERALS, from: "the metric names the rules measure" },
   "core.profileItems.": { values: ["identity", "bankCard", "phone", "income"], from: "core-text profileItems" },
+  "core.employment.": { values: EMPLOYMENT_KINDS, from: "EMPLOYMENT_KINDS (core-text: no enum value reaches the reader)" },
+  "core.names.": { values: [...new Set<string>([...REASON_CODES, ...BLOCKER_CODES])], from: "REASON_CODES and BLOCKER_CODES (core-text codeName)" },
+  "core.outlook.confidence.": { values: ["high", "medium", "low"], from: "Confidence (lib/core/types)" },
+  "core.health.": { values: LITERALS, from: "the metric names the rules measure (health-text)", partial: true },
+  "growth.health.grades.": { values: ["warning", "watch", "fine"], from: "Grade (lib/i18n/health-text)" },
   "experience.reasonNames.": { values: REASON_CODES, from: "REASON_CODES" },
   "experience.reasonMeaning.": { values: REASON_CODES, from: "REASON_CODES" },
   "experience.headline.": { values: REASON_CODES, from: "headlineKey: a reason code (those with a figure to lead with)", partial: true },
