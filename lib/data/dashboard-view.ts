@@ -7,6 +7,7 @@
 import type { Assessment, CoreContext, Drop, Explanation } from "@/lib/core";
 import type { HistoryDocument, HistoryEvent } from "@/lib/history/schema";
 import { calendarDay } from "@/lib/history/schema";
+import { learnedFromHistory, limitNow, type Learned, type LimitNow } from "@/lib/limit-change/summary";
 import { buildTimeline } from "@/lib/timeline/build";
 import { currentAssessment, todayInShanghai } from "@/lib/timeline/current-assessment";
 import type { TimelineData } from "@/lib/timeline/types";
@@ -31,6 +32,12 @@ export interface DashboardView {
   recentObservations: ObservationRow[];
   /** Every drop with its top reasons only: no steps, no evidence event ids (the drop page has them). */
   drops: Drop[];
+  /**
+   * The headline (today's limit and its change) and what the history holds besides observations.
+   * Optional: a view cached before they existed lacks them until it is recomputed (within the hour).
+   */
+  limitNow?: LimitNow | null;
+  learned?: Learned;
 }
 
 export function buildDashboardView(history: HistoryDocument, explanation: Explanation, context: CoreContext, now?: Date): DashboardView {
@@ -47,6 +54,8 @@ export function buildDashboardView(history: HistoryDocument, explanation: Explan
     // The history is oldest first; the dashboard reads newest first.
     recentObservations: observations.slice(-RECENT_OBSERVATIONS).reverse().map(toRow),
     drops: explanation.drops.map(summary),
+    limitNow: limitNow(history.events),
+    learned: learnedFromHistory(history.events),
   };
 }
 

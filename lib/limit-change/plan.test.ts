@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { explain } from "@/lib/core";
 import { dayBefore, landingHref, limitInForce, planLimitChange } from "./plan";
+import type { LimitChange } from "./validation";
 
-const change = (o: Partial<{ previous: number; current: number; date: string; score: number }>) => ({ current: 0, date: "2026-03-17", ...o });
+const change = (o: Partial<LimitChange>): LimitChange => ({ previous: undefined, score: undefined, current: 0, date: "2026-03-17", ...o });
 
 describe("planLimitChange", () => {
   it("a first visit records the previous value the day before and the new one on the day: a drop", () => {

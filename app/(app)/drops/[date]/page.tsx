@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { DropZoomChart } from "@/components/charts/drop-zoom-chart";
+import { NextSteps } from "@/components/first-visit/next-steps";
 import { headlineKey } from "@/components/experience/reason-headline";
 import { ReasonList } from "@/components/experience/reason-list";
 import { RecoveryChecklist } from "@/components/experience/recovery-checklist";
@@ -96,6 +97,9 @@ export default async function DropPage({ params, searchParams }: Props) {
         <h2 className="mb-4 text-lg font-semibold">{t("reasonsTitle")}</h2>
         <ReasonList reasons={drop.reasons} />
       </Card>
+
+      {/* What the app still needs to say more: a first visit has only the two limits. */}
+      <NextSteps events={history.events} recorded={(await searchParams).recorded === "1"} />
 
       <Card>
         <RecoveryChecklist planned={planned} assessment={assessment} today={today} currency={history.borrower.currency} />
