@@ -63,8 +63,9 @@ export function TimelineView({ range, drops, bands, scoreScale, currency, overla
   const [scoreLo, scoreHi] = axes.score.domain;
   const span = range.to - range.from;
   const evidenceOnLine = (evidence ?? []).filter((e) => e.d >= range.from && e.d <= range.to);
-  // An evidence day is at least ~1% of the width wide: one day of a seven-month zoom is under 2px on a phone.
-  const evidenceHalf = Math.max(0.5, span * 0.006);
+  // An evidence day is at least ~1% of the width wide (one day of a seven-month zoom is under 2px on
+  // a phone), and at most a day wide, and then at most 4% of a very short range.
+  const evidenceHalf = Math.max(span * 0.006, Math.min(0.5, span * 0.02));
 
   const xAxis = (hide: boolean) => (
     <XAxis

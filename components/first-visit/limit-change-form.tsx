@@ -63,19 +63,23 @@ export function LimitChangeForm({ today, last, currency, idPrefix = "limit-chang
       }}
     >
       {errors.form ? <Alert tone="error">{message("form")}</Alert> : fieldErrors ? <Alert tone="error">{t("fixErrors")}</Alert> : null}
-      <div className="grid gap-4 sm:grid-cols-2">
-        <TextField
-          id={id("previous")}
-          name="previous"
-          label={t("previous")}
-          hint={last ? t("previousHintOnFile", { amount: money(last.value), date: day(last.day) }) : t("previousHint")}
-          error={message("previous")}
-          defaultValue={last ? String(last.value) : undefined}
-          inputMode="decimal"
-          autoComplete="off"
-          required={!last}
-        />
-        <TextField id={id("current")} name="current" label={t("current")} hint={t("currentHint")} error={message("current")} inputMode="decimal" autoComplete="off" required />
+      <div className="grid grid-cols-2 gap-x-3 gap-y-4">
+        <div className="col-span-2 sm:col-span-1">
+          <TextField
+            id={id("previous")}
+            name="previous"
+            label={t("previous")}
+            hint={last ? t("previousHintOnFile", { amount: money(last.value), date: day(last.day) }) : t("previousHint")}
+            error={message("previous")}
+            defaultValue={last ? String(last.value) : undefined}
+            inputMode="decimal"
+            autoComplete="off"
+            required={!last}
+          />
+        </div>
+        <div className="col-span-2 sm:col-span-1">
+          <TextField id={id("current")} name="current" label={t("current")} hint={t("currentHint")} error={message("current")} inputMode="decimal" autoComplete="off" required />
+        </div>
         <TextField id={id("date")} name="date" type="date" label={t("date")} hint={t("dateHint")} error={message("date")} defaultValue={today} max={today} required />
         <TextField id={id("score")} name="score" label={t("score")} hint={t("scoreHint")} error={message("score")} inputMode="numeric" autoComplete="off" />
       </div>

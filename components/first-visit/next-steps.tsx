@@ -12,18 +12,23 @@ const HREF: Record<MissingData, string> = {
   applications: "/data/events/new?type=inquiry",
 };
 
+/** Under a drop's headline right after "my limit changed": saved, and what this explanation rests on. */
+export async function RecordedNotice({ events }: { events: readonly HistoryEvent[] }) {
+  if (missingData(learnedFromHistory(events)).length === 0) return null;
+  const t = await getTranslations("firstVisit.nextSteps");
+  return <Alert>{t("recorded")}</Alert>;
+}
+
 /**
  * On a drop's page: what the app still needs to say more (profile, a bill, credit applications),
- * each with the way to give it. Nothing when the history already holds every kind. `recorded`
- * (the borrower just saved the change) says that this is what their limits alone tell.
+ * each with the way to give it. Nothing when the history already holds every kind.
  */
-export async function NextSteps({ events, recorded }: { events: readonly HistoryEvent[]; recorded: boolean }) {
+export async function NextSteps({ events }: { events: readonly HistoryEvent[] }) {
   const missing = missingData(learnedFromHistory(events));
   if (missing.length === 0) return null;
   const t = await getTranslations("firstVisit.nextSteps");
   return (
     <>
-      {recorded ? <Alert>{t("recorded")}</Alert> : null}
       <Card aria-labelledby="next-steps-title" data-testid="next-steps">
         <CardTitle id="next-steps-title">{t("title")}</CardTitle>
         <CardDescription>{t("lead")}</CardDescription>
