@@ -7,7 +7,7 @@ import { recordLimitChangeAction } from "@/lib/actions/limit-change";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { parseLimitChange, type LimitChangeErrors } from "@/lib/limit-change/validation";
+import { errorCode, parseLimitChange, type LimitChangeErrors } from "@/lib/limit-change/validation";
 
 type Props = {
   /** Today in Asia/Shanghai: the default day of the change and the latest one allowed. */
@@ -46,8 +46,9 @@ export function LimitChangeForm({ today, last, currency, idPrefix = "limit-chang
     setErrors({});
     start(async () => {
       const res = await recordLimitChangeAction(input);
-      if (res.ok) router.push(res.href);
-      else setErrors(res.errors);
+      if (res.ok) return router.push(res.data.href);
+      const fields = Object.fromEntries(Object.entries(res.fieldErrors ?? {}).map(([k, v]) => [k, errorCode(v)]));
+      setErrors(res.code === "invalid" && Object.keys(fields).length > 0 ? fields : { form: "failed" });
     });
   };
 

@@ -13,7 +13,7 @@ vi.mock("@/lib/db", () => ({
     return state.db;
   },
 }));
-vi.mock("@/lib/auth/session", () => ({ requireUser: async () => ({ id: state.userId }) }));
+vi.mock("@/lib/auth/session", () => ({ requireSession: async () => ({ user: { id: state.userId }, authAt: 0 }) }));
 const revalidatePath = vi.hoisted(() => vi.fn());
 vi.mock("next/cache", () => ({ revalidatePath }));
 
@@ -32,7 +32,7 @@ describeDatabases("recordLimitChangeAction", (ctx) => {
     const today = todayInShanghai();
     // The cached explanation of the empty history, which the write must invalidate.
     expect((await cachedExplained(db, state.userId)).explanation.drops).toEqual([]);
-    expect(await recordLimitChangeAction({ previous: "30,000", current: "0", date: today, score: "" })).toEqual({ ok: true, href: `/drops/${today}?recorded=1` });
+    expect(await recordLimitChangeAction({ previous: "30,000", current: "0", date: today, score: "" })).toEqual({ ok: true, data: { href: `/drops/${today}?recorded=1` } });
     const doc = await exportHistory(db, state.userId);
     expect(doc.events.map((e) => [e.type, e.date, e.type === "limit" ? e.limit : null, e.source])).toEqual([
       ["limit", new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10), 30000, "manual"],
@@ -48,18 +48,24 @@ describeDatabases("recordLimitChangeAction", (ctx) => {
   });
 
   it("asks for the previous value only when no limit is on file before the day", async () => {
-    expect(await recordLimitChangeAction({ current: "0", date: "2026-03-17" })).toEqual({ ok: false, errors: { previous: "previousRequired" } });
+    expect(await recordLimitChangeAction({ current: "0", date: "2026-03-17" })).toEqual({ ok: false, code: "invalid", fieldErrors: { previous: "previousRequired" } });
     expect(await db.event.count({ where: { userId: state.userId } })).toBe(0);
     await importHistory(db, state.userId, { format: "credit-health-history", version: 1, events: [{ type: "limit", date: "2026-01-05", limit: 20000 }] });
-    expect(await recordLimitChangeAction({ current: "5000", date: "2026-03-17" })).toEqual({ ok: true, href: "/drops/2026-03-17?recorded=1" });
-    expect(await recordLimitChangeAction({ current: "8000", date: "2026-03-20" })).toEqual({ ok: true, href: "/dashboard?recorded=rise" });
+    expect(await recordLimitChangeAction({ current: "5000", date: "2026-03-17" })).toEqual({ ok: true, data: { href: "/drops/2026-03-17?recorded=1" } });
+    expect(await recordLimitChangeAction({ current: "8000", date: "2026-03-20" })).toEqual({ ok: true, data: { href: "/dashboard?recorded=rise" } });
   });
 
   it("answers the form's errors and stores nothing: bad text, a future day, a score off the user's scale", async () => {
-    expect(await recordLimitChangeAction({ previous: "x", current: "0", date: "2026-03-17" })).toEqual({ ok: false, errors: { previous: "notAmount" } });
-    expect(await recordLimitChangeAction({ previous: "1", current: "0", date: "2999-01-01" })).toEqual({ ok: false, errors: { date: "future" } });
-    expect(await recordLimitChangeAction({ previous: "1", current: "0", date: "2026-03-17", score: "2000" })).toEqual({ ok: false, errors: { score: "notScore" } });
-    expect(await recordLimitChangeAction("not an object")).toMatchObject({ ok: false });
+    expect(await recordLimitChangeAction({ previous: "x", current: "0", date: "2026-03-17" })).toEqual({ ok: false, code: "invalid", fieldErrors: { previous: "notAmount" } });
+    expect(await recordLimitChangeAction({ previous: "1", current: "0", date: "2999-01-01" })).toEqual({ ok: false, code: "invalid", fieldErrors: { date: "future" } });
+    expect(await recordLimitChangeAction({ previous: "1", current: "0", date: "2026-03-17", score: "2000" })).toEqual({ ok: false, code: "invalid", fieldErrors: { score: "notScore" } });
+    expect(await recordLimitChangeAction("not an object")).toMatchObject({ ok: false, code: "invalid" });
+    // A form post arrives as FormData: the guard reads it the same way.
+    const post = new FormData();
+    post.set("previous", "30000");
+    post.set("current", "0");
+    post.set("date", "2999-01-01");
+    expect(await recordLimitChangeAction(null, post)).toEqual({ ok: false, code: "invalid", fieldErrors: { date: "future" } });
     expect(await db.event.count({ where: { userId: state.userId } })).toBe(0);
     expect(revalidatePath).not.toHaveBeenCalled();
   });

@@ -1,32 +1,22 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/auth/session";
+import { ActionError, authedAction } from "@/lib/auth/guards";
 import { recordLimitChange } from "@/lib/data/limit-change";
-import { db } from "@/lib/db";
 import { landingHref } from "@/lib/limit-change/plan";
-import { parseLimitChange, type LimitChangeErrors } from "@/lib/limit-change/validation";
+import { limitChangeSchema } from "@/lib/limit-change/validation";
 import { todayInShanghai } from "@/lib/timeline/current-assessment";
 
-export type LimitChangeResult = { ok: true; href: string } | { ok: false; errors: LimitChangeErrors };
-
 /**
- * "My limit changed": checks the form's text with the form's own schema, records the
- * observations for the signed-in user and answers where to go next: the drop's explanation
- * when the limit fell, the dashboard otherwise.
+ * "My limit changed": the form's text checked with the form's own schema (today read at each
+ * call), the observations recorded for the signed-in user, and where to go next in `data.href`:
+ * the drop's explanation when the limit fell, the dashboard otherwise. Field errors are the
+ * schema's codes (limitChange errors), under code "invalid".
  */
-export async function recordLimitChangeAction(input: unknown): Promise<LimitChangeResult> {
-  const user = await requireUser();
-  const parsed = parseLimitChange(input, todayInShanghai());
-  if (!parsed.ok) return parsed;
-  try {
-    const recorded = await recordLimitChange(db, { userId: user.id, change: parsed.value });
-    if (!recorded.ok) return recorded;
-    // Every write to the events changes the explanation: drop the cached dashboard, drops and data pages.
-    revalidatePath("/", "layout");
-    return { ok: true, href: landingHref(recorded.outcome, recorded.date) };
-  } catch (err) {
-    console.error("recordLimitChangeAction failed", err);
-    return { ok: false, errors: { form: "failed" } };
-  }
-}
+export const recordLimitChangeAction = authedAction(limitChangeSchema(() => todayInShanghai()), async (change, { db, user }) => {
+  const recorded = await recordLimitChange(db, { userId: user.id, change });
+  if (!recorded.ok) throw new ActionError("invalid", recorded.errors);
+  // Every write to the events changes the explanation: drop the cached dashboard, drops and data pages.
+  revalidatePath("/", "layout");
+  return { href: landingHref(recorded.outcome, recorded.date) };
+});

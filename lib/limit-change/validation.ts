@@ -64,25 +64,28 @@ const scoreText = z.string().superRefine((v, ctx) => {
   if (!/^\d{1,4}$/.test(halfWidth(v.trim()))) ctx.addIssue({ code: "custom", message: "notScore" });
 });
 
-const dayText = (today: string) =>
+const dayText = (today: () => string) =>
   z.string().superRefine((v, ctx) => {
     if (blank(v)) return void ctx.addIssue({ code: "custom", message: "required" });
     if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || calendarDay(v) !== v) return void ctx.addIssue({ code: "custom", message: "notDate" });
-    if (v > today) ctx.addIssue({ code: "custom", message: "future" });
+    if (v > today()) ctx.addIssue({ code: "custom", message: "future" });
     else if (v < EARLIEST_DAY) ctx.addIssue({ code: "custom", message: "tooOld" });
   });
 
 /**
  * The form's fields as text, checked against `today` (an Asia/Shanghai day: the history's days
- * are Shanghai days). `previous` and `score` may be left empty; the store decides whether an empty
- * `previous` is enough (it is when an earlier limit is on file). The output is in yuan and points.
+ * are Shanghai days): a day, or a function read at each parse, so the server action's one schema
+ * follows the clock however long the process runs). `previous` and `score` may be left empty; the store
+ * decides whether an empty `previous` is enough (it is when an earlier limit is on file). The
+ * output is in yuan and points.
  */
-export function limitChangeSchema(today: string) {
+export function limitChangeSchema(today: string | (() => string)) {
+  const todayOf = typeof today === "string" ? () => today : today;
   return z
     .strictObject({
       previous: z.string().max(40, { message: "notAmount" }).optional(),
       current: z.string({ message: "required" }).max(40, { message: "notAmount" }).pipe(amountText),
-      date: z.string({ message: "required" }).max(20, { message: "notDate" }).pipe(dayText(today)),
+      date: z.string({ message: "required" }).max(20, { message: "notDate" }).pipe(dayText(todayOf)),
       score: z.string().max(20, { message: "notScore" }).optional(),
     })
     .superRefine((v, ctx) => {
@@ -108,6 +111,10 @@ export function limitChangeSchema(today: string) {
 
 export type LimitChangeText = z.input<ReturnType<typeof limitChangeSchema>>;
 export type LimitChange = z.output<ReturnType<typeof limitChangeSchema>>;
+
+/** A field error code from anywhere (the action's answer, the schema): unknown text becomes "failed". */
+export const errorCode = (v: string | undefined): LimitChangeError | undefined =>
+  v === undefined ? undefined : (LIMIT_CHANGE_ERRORS as readonly string[]).includes(v) ? (v as LimitChangeError) : "failed";
 
 /** Parses the form's text: the values, or one error code per field (the first one found). */
 export function parseLimitChange(input: unknown, today: string): { ok: true; value: LimitChange } | { ok: false; errors: LimitChangeErrors } {
