@@ -119,9 +119,21 @@ for (const locale of ["en", "zh-CN"] as const) {
       await expect(record).toHaveText(new RegExp(text.record));
       await record.tap();
       await expect(page).toHaveURL(/\/limit-change$/);
-      await expect(page.getByTestId("limit-change-form").getByLabel(text.previous)).toHaveValue("0");
+      // The limit in force before today (the form's day): today's ¥0 is what may be corrected.
+      await expect(page.getByTestId("limit-change-form").getByLabel(text.previous)).toHaveValue("30000");
       await shot(page, `first-visit-${locale}-5-record-page`);
       await expectNoSeriousViolations(page);
+
+      // Dark mode meets the contrast rules too (the Chinese run only: one pass is enough for the colours).
+      if (locale === "zh-CN") {
+        await page.emulateMedia({ colorScheme: "dark" });
+        await expectNoSeriousViolations(page);
+        await page.goto("/dashboard");
+        await expectNoSeriousViolations(page);
+        await page.goto(`/drops/${today}?recorded=1`);
+        await expectNoSeriousViolations(page);
+        await shot(page, `first-visit-${locale}-7-explanation-dark`);
+      }
     });
   });
 }

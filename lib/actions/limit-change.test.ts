@@ -47,6 +47,15 @@ describeDatabases("recordLimitChangeAction", (ctx) => {
     expect(await db.event.count({ where: { userId: state.userId } })).toBe(2);
   });
 
+  it("a second change on the same day corrects that day's limit instead of adding a second one", async () => {
+    await recordLimitChangeAction({ previous: "30000", current: "0", date: "2026-03-17" });
+    expect(await recordLimitChangeAction({ previous: "30000", current: "5000", date: "2026-03-17" })).toEqual({ ok: true, data: { href: "/drops/2026-03-17?recorded=1" } });
+    const doc = await exportHistory(db, state.userId);
+    expect(doc.events.map((e) => [e.date, e.type === "limit" ? e.limit : null])).toEqual([["2026-03-16", 30000], ["2026-03-17", 5000]]);
+    const { explanation } = await cachedExplained(db, state.userId);
+    expect(explanation.drops.map((d) => [d.previousLimit, d.newLimit, d.kind])).toEqual([[30000, 5000, "decrease"]]);
+  });
+
   it("asks for the previous value only when no limit is on file before the day", async () => {
     expect(await recordLimitChangeAction({ current: "0", date: "2026-03-17" })).toEqual({ ok: false, code: "invalid", fieldErrors: { previous: "previousRequired" } });
     expect(await db.event.count({ where: { userId: state.userId } })).toBe(0);

@@ -33,12 +33,13 @@ export type RecordedLimitChange = { ok: true; outcome: LimitChangeOutcome; date:
  */
 export async function recordLimitChange(db: PrismaClient, options: { userId: string; change: LimitChange; now?: Date }): Promise<RecordedLimitChange> {
   const { userId, change } = options;
-  const [user, before] = await Promise.all([
+  const [user, before, sameDay] = await Promise.all([
     db.user.findUnique({ where: { id: userId }, select: { currency: true, product: true, scoreMin: true, scoreMax: true } }),
     lastLimit(db, { userId, before: change.date }),
+    db.event.findFirst({ where: { userId, type: "limit", day: dayDate(change.date) }, select: { eventId: true, value: true }, orderBy: { eventId: "desc" } }),
   ]);
   if (!user) throw new AppError("not_found", "No such user.");
-  const planned = planLimitChange(change, before ? [before] : []);
+  const planned = planLimitChange(change, { before, sameDay: sameDay && sameDay.value !== null ? { eventId: sameDay.eventId, value: Number(sameDay.value) } : null });
   if (!planned.ok) return planned;
   const { plan } = planned;
   try {

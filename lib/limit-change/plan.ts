@@ -26,20 +26,19 @@ export type LimitChangePlan = {
 
 export const dayBefore = (day: string) => dayString(dayNumber(day) - 1);
 
-/** The last stored limit strictly before `day` (`limits` in any order). */
-export function limitInForce(limits: readonly StoredLimit[], day: string): StoredLimit | null {
-  let found: StoredLimit | null = null;
-  for (const l of limits) if (l.day < day && (found === null || l.day >= found.day)) found = l;
-  return found;
-}
+/** What is on file around the change day: the limit in force before it, and one observed on it. */
+export type LimitsOnFile = { before: StoredLimit | null; sameDay?: { eventId: string; value: number } | null };
 
 /**
  * The events to store for one change, or the error to show: with no limit on file before the
  * change day, the previous value is required. A rise or an unchanged value is recorded as well
- * (it is what the borrower saw), only a lower value is a drop.
+ * (it is what the borrower saw), only a lower value is a drop. A limit already on file for the
+ * change day is corrected in place (same event id) rather than joined by a second one: the rule
+ * core orders one day's observations by id, not by when they were seen, so two would make the
+ * day's limit a coin toss.
  */
-export function planLimitChange(input: LimitChange, limits: readonly StoredLimit[]): { ok: true; plan: LimitChangePlan } | { ok: false; errors: LimitChangeErrors } {
-  const before = limitInForce(limits, input.date);
+export function planLimitChange(input: LimitChange, onFile: LimitsOnFile): { ok: true; plan: LimitChangePlan } | { ok: false; errors: LimitChangeErrors } {
+  const { before, sameDay } = onFile;
   const previous = input.previous ?? before?.value;
   if (previous === undefined) return { ok: false, errors: { previous: "previousRequired" } };
   const events: HistoryEvent[] = [];
@@ -48,8 +47,10 @@ export function planLimitChange(input: LimitChange, limits: readonly StoredLimit
     events.push({ type: "limit", date: dayBefore(input.date), limit: input.previous, source: "manual" });
     fields.push("previous");
   }
-  events.push({ type: "limit", date: input.date, limit: input.current, source: "manual" });
-  fields.push("current");
+  if (sameDay?.value !== input.current) {
+    events.push({ ...(sameDay ? { id: sameDay.eventId } : {}), type: "limit", date: input.date, limit: input.current, source: "manual" });
+    fields.push("current");
+  }
   if (input.score !== undefined) {
     events.push({ type: "score", date: input.date, score: input.score, source: "manual" });
     fields.push("score");

@@ -15,7 +15,10 @@ export async function generateMetadata(): Promise<Metadata> {
 /** "Record my limit", one tap from every signed-in page (the navigation's action). */
 export default async function LimitChangePage() {
   const user = await requireUser();
-  const [t, last] = await Promise.all([getTranslations("firstVisit.page"), lastLimit(db, { userId: user.id })]);
+  const today = todayInShanghai();
+  // The limit in force before today, the form's default day: a limit already recorded today is
+  // what the borrower may be correcting, not what it was "before".
+  const [t, last] = await Promise.all([getTranslations("firstVisit.page"), lastLimit(db, { userId: user.id, before: today })]);
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <header>
@@ -23,7 +26,7 @@ export default async function LimitChangePage() {
         <p className="mt-1 text-slate-600 dark:text-slate-400">{t("lead")}</p>
       </header>
       <Card>
-        <LimitChangeForm today={todayInShanghai()} last={last} currency={user.currency} />
+        <LimitChangeForm today={today} last={last} currency={user.currency} />
       </Card>
     </div>
   );
