@@ -56,7 +56,7 @@ export function TimelineView({ range, drops, bands, scoreScale, currency, overla
     // Hold the limit to the padded end of the axis, as the static chart does (holdToEnd): a drop on
     // the last day then shows its new level.
     const lastLimit = range.limit[range.limit.length - 1];
-    if (lastLimit && lastLimit[0] < axes.x.domain[1]) out.push({ d: axes.x.domain[1], limit: lastLimit[1] });
+    if (lastLimit && lastLimit[0] < axes.x.domain[1]) out.push({ d: axes.x.domain[1], limit: lastLimit[1], held: true });
     return out;
   }, [range, overlays, axes]);
   const laneKinds = (["borrow", "repayment", "inquiry", "notice"] as const).filter((k) => overlays.has(k));
