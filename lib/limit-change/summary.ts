@@ -22,7 +22,7 @@ export type LearnedMonth = { month: string; borrow: number; repayment: number; a
 export type Learned = {
   borrow: { count: number; amount: number };
   repayment: { count: number; amount: number };
-  /** Days with ordinary account activity (an import merges one day's rows into one event). */
+  /** Days with ordinary account activity (payments, transfers; an import merges one day's rows into one event). */
   activityDays: number;
   inquiries: number;
   hasProfile: boolean;
