@@ -4,6 +4,7 @@ import { mainReasonText } from "@/components/first-visit/main-reason";
 import type { Drop } from "@/lib/core";
 import type { LimitNow } from "@/lib/limit-change/summary";
 import { formatDay, formatMoney } from "./format";
+import { headlineParts } from "./headline-parts";
 
 type Props = { now: LimitNow; drops: readonly Drop[]; currency: string };
 
@@ -15,12 +16,9 @@ type Props = { now: LimitNow; drops: readonly Drop[]; currency: string };
 export async function LimitHeadline({ now, drops, currency }: Props) {
   const [t, format, reasonOf] = await Promise.all([getTranslations("firstVisit.headline"), getFormatter(), mainReasonText()]);
   const money = (v: number) => formatMoney(format, v, currency);
-  const { change } = now;
-  const line = !change
-    ? t("steady", { limit: money(now.limit), date: formatDay(format, now.day) })
-    : t(change.to < change.from ? "down" : "up", { limit: money(now.limit), amount: money(Math.abs(change.from - change.to)), date: formatDay(format, change.day) });
-  // The current drop: the latest change, when it was a fall (a later rise means it is over).
-  const drop = change && change.to < change.from ? drops.find((d) => d.date === change.day) : undefined;
+  const parts = headlineParts(now, drops.map((d) => d.date));
+  const line = t(parts.kind, { limit: money(now.limit), amount: money(parts.amount), date: formatDay(format, parts.day) });
+  const drop = parts.dropDate ? drops.find((d) => d.date === parts.dropDate) : undefined;
   const reason = drop ? reasonOf(drop) : null;
   return (
     <section aria-labelledby="limit-headline" className="mb-6" data-testid="limit-headline">
