@@ -1,8 +1,10 @@
 import type { LimitNow } from "@/lib/limit-change/summary";
 
+/** Which sentence the headline says: a fall, a rise, or no change on file. */
+export const HEADLINE_KINDS = ["down", "up", "steady"] as const;
+
 export type HeadlineParts = {
-  /** Which sentence: a fall, a rise, or no change on file. */
-  kind: "down" | "up" | "steady";
+  kind: (typeof HEADLINE_KINDS)[number];
   /** The day of the change, or of the latest observation when nothing changed. */
   day: string;
   /** The size of the change in yuan (0 when steady). */

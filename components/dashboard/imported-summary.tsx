@@ -2,14 +2,15 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { paletteCss } from "@/components/charts/chart-palette";
-import type { Learned, LearnedMonth } from "@/lib/limit-change/summary";
+import { LEARNED_KINDS, type Learned } from "@/lib/limit-change/summary";
 import { formatDay, formatMoney } from "./format";
 
-const ROWS = [
-  { key: "borrow", colour: "var(--tl-overlay-borrow)" },
-  { key: "repayment", colour: "var(--tl-overlay-repayment)" },
-  { key: "activity", colour: "var(--tl-limit)" },
-] as const satisfies readonly { key: keyof Omit<LearnedMonth, "month">; colour: string }[];
+const COLOUR: Record<(typeof LEARNED_KINDS)[number], string> = {
+  borrow: "var(--tl-overlay-borrow)",
+  repayment: "var(--tl-overlay-repayment)",
+  activity: "var(--tl-limit)",
+};
+const ROWS = LEARNED_KINDS.map((key) => ({ key, colour: COLOUR[key] }));
 
 /** A month key (YYYY-MM) as a short localized month. */
 const monthDate = (m: string) => new Date(`${m}-15T12:00:00+08:00`);

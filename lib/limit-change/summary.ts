@@ -86,7 +86,12 @@ export function learnedFromHistory(events: readonly HistoryEvent[]): Learned {
   return out;
 }
 
-export type MissingData = "profile" | "bill" | "applications";
+/** What the app may still lack to say more about a drop, in the order it asks for them. */
+export const MISSING_DATA = ["profile", "bill", "applications"] as const;
+export type MissingData = (typeof MISSING_DATA)[number];
+
+/** The kinds of what an import taught, as the dashboard counts and charts them. */
+export const LEARNED_KINDS = ["borrow", "repayment", "activity"] as const;
 
 /**
  * What the rule core still lacks to say more about a drop, most useful first: the profile (income,
