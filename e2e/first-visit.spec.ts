@@ -68,6 +68,8 @@ const TEXT = {
 for (const locale of ["en", "zh-CN"] as const) {
   test.describe(`first visit (${locale}, 390 px)`, () => {
     test("a new account records ¥30,000 → ¥0 today from the first screen and reads the explanation", async ({ page }) => {
+      // Five pages, seven axe passes (two in dark mode): more than the default minute on a busy 2-core machine.
+      test.setTimeout(150_000);
       const text = TEXT[locale];
       await newBorrower(page, locale, `first-${locale}`);
       const today = todayShanghai();
