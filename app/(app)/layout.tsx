@@ -15,7 +15,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   // The layout checks too, but each page and action still calls requireUser() itself:
   // layouts do not re-run on every navigation, so they cannot be the only guard.
   const user = await requireUser();
-  const [tCommon, tNav] = await Promise.all([getTranslations("common"), getTranslations("nav")]);
+  const [tCommon, tNav, tFirst] = await Promise.all([getTranslations("common"), getTranslations("nav"), getTranslations("firstVisit.nav")]);
   const items = [
     { href: "/dashboard", label: tNav("dashboard") },
     { href: "/data", label: tNav("data") },
@@ -35,7 +35,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </div>
         </div>
         <div className="mx-auto max-w-5xl px-4 pb-2">
-          <AppNav items={items} label={tCommon("mainNav")} />
+          <AppNav items={items} label={tCommon("mainNav")} action={{ href: "/limit-change", label: tFirst("record") }} />
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">

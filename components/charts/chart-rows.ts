@@ -20,6 +20,8 @@ export interface ChartRow {
   lane_repayment?: number;
   lane_inquiry?: number;
   lane_notice?: number;
+  /** The limit held past the range's last day to the padded axis end: drawn, but not a day with data. */
+  held?: boolean;
 }
 
 export const LANE: Record<OverlayKind, number> = { borrow: 4, repayment: 3, inquiry: 2, notice: 1 };

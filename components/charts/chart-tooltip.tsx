@@ -16,7 +16,7 @@ export function ChartTooltip({ currency, active, payload, label }: Props) {
   const t = useTranslations("experience.chart");
   const fmt = useChartFormat(currency);
   const row = payload?.[0]?.payload;
-  if (!active || !row || label === undefined) return null;
+  if (!active || !row || row.held || label === undefined) return null;
   const lines: string[] = [];
   if (row.limit !== undefined) lines.push(`${t("limit")}: ${fmt.money(row.limit)}`);
   if (row.score !== undefined) lines.push(`${t("score")}: ${row.score}`);

@@ -42,7 +42,7 @@ function DropLinks({ drops, fmt, temporary }: { drops: DropMarker[]; fmt: ChartF
  * borrower reaches for the chart (timeline-interactive.tsx).
  */
 export async function TimelineChart({ data, searchParams }: { data: TimelineData; searchParams: SearchParams }) {
-  const [t, format] = await Promise.all([getTranslations("experience.chart"), getFormatter()]);
+  const [t, tLane, format] = await Promise.all([getTranslations("experience.chart"), getTranslations("firstVisit.chart.lane"), getFormatter()]);
   const fmt = chartFormat(format, data.currency);
   const { range: rangeKey, overlays } = timelineParams(searchParams, data);
   const range = data.ranges[rangeKey];
@@ -91,15 +91,17 @@ export async function TimelineChart({ data, searchParams }: { data: TimelineData
             <span className="inline-flex items-center gap-1.5">
               <span className="h-0.5 w-4" style={{ background: "var(--tl-limit)" }} /> {t("limit")}
             </span>
-            <span className="inline-flex items-center gap-1.5">
-              <span className="h-0.5 w-4" style={{ background: "var(--tl-score)" }} /> {t("score")}
-            </span>
+            {plot.axes.hasScore ? (
+              <span className="inline-flex items-center gap-1.5">
+                <span className="h-0.5 w-4" style={{ background: "var(--tl-score)" }} /> {t("score")}
+              </span>
+            ) : null}
             <span className="inline-flex items-center gap-1.5">
               <span className="h-2.5 w-2.5 rounded-full" style={{ background: "var(--tl-drop)" }} /> {t("drop")}
             </span>
           </div>
         }
-        plot={<TimelineStaticPlot plot={plot} fmt={fmt} spanDays={range.to - range.from} />}
+        plot={<TimelineStaticPlot plot={plot} fmt={fmt} spanDays={range.to - range.from} laneLabel={(kind) => tLane(kind)} />}
         markers={<TimelineDropMarkers plot={plot} label={markerLabel} />}
       />
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DropMarker, TimelineRange } from "@/lib/timeline/types";
 import { DAY_MS } from "./chart-rows";
-import { PLOT_HEIGHT, limitAxis, monotonePath, niceStep, scoreAxis, stepAfterPath, timeTicks, timelinePlot } from "./timeline-plot";
+import { PLOT_HEIGHT, PLOT_UNITS, holdToEnd, limitAxis, monotonePath, niceStep, scale, scoreAxis, stepAfterPath, timeTicks, timelinePlot, xPadDays } from "./timeline-plot";
 
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
 const iso = (d: number) => new Date(d * DAY_MS).toISOString().slice(0, 10);
@@ -17,11 +17,19 @@ describe("axes", () => {
     [12000, 20000],
   ])("niceStep(%d) = %d", (rough, step) => expect(niceStep(rough)).toBe(step));
 
-  it("limit axis runs from 0 to the first step at or above the highest limit", () => {
-    expect(limitAxis(30000)).toEqual({ domain: [0, 30000], ticks: [0, 10000, 20000, 30000] });
-    expect(limitAxis(31000)).toEqual({ domain: [0, 40000], ticks: [0, 10000, 20000, 30000, 40000] });
-    expect(limitAxis(14000)).toEqual({ domain: [0, 15000], ticks: [0, 5000, 10000, 15000] });
-    expect(limitAxis(0)).toEqual({ domain: [0, 1], ticks: [0, 1] });
+  it("limit axis is ticked from 0 to a step above the highest limit, with room below 0", () => {
+    // ¥30,000 exactly on a step: the axis goes one step higher, so the line is not the frame's top.
+    expect(limitAxis(30000)).toEqual({ domain: [-1600, 40000], ticks: [0, 10000, 20000, 30000, 40000] });
+    expect(limitAxis(31000)).toEqual({ domain: [-1600, 40000], ticks: [0, 10000, 20000, 30000, 40000] });
+    expect(limitAxis(14000)).toEqual({ domain: [-600, 15000], ticks: [0, 5000, 10000, 15000] });
+    expect(limitAxis(0)).toEqual({ domain: [-0.04, 1], ticks: [0, 1] });
+  });
+
+  it.each([1, 999, 5000, 14000, 20000, 30000, 123456])("a limit of %d lies inside the frame, and so does ¥0", (max) => {
+    const [lo, hi] = limitAxis(max).domain;
+    const y = scale([lo, hi], true);
+    expect(y(max)).toBeGreaterThanOrEqual(0.04 * PLOT_UNITS); // at least 4% below the top edge
+    expect(y(0)).toBeLessThanOrEqual(0.965 * PLOT_UNITS); // and ¥0 above the bottom edge
   });
 
   it("score axis ticks stay inside scoreDomain's window", () => {
@@ -78,19 +86,52 @@ describe("timelinePlot", () => {
   const plot = timelinePlot(range, [outside, drop], [{ key: "good", from: 650, to: 700 }, { key: "excellent", from: 800, to: 950 }], { min: 350, max: 950 }, new Set(["inquiry"]));
 
   it("places a drop at its day and new limit, and leaves out drops outside the range", () => {
-    expect(plot.drops).toEqual([{ drop, left: 50, top: 50 }]);
+    // x runs to 204 (4% past the range's end); the limit axis from -1,000 to 25,000.
+    expect(plot.axes.x.domain).toEqual([100, 204]);
+    expect(plot.axes.limit.domain).toEqual([-1000, 25000]);
+    expect(plot.drops).toEqual([{ drop, left: 48.08, top: 57.69 }]);
   });
 
   it("draws only bands inside the score window, and only the overlays switched on", () => {
     expect(plot.axes.score.domain).toEqual([600, 750]);
     expect(plot.bands.map((b) => b.key)).toEqual(["good"]);
     expect(plot.bands[0]).toEqual({ key: "good", y: 333.3, height: 333.3 });
-    expect(plot.lanes).toEqual([{ kind: "inquiry", y: 625, xs: [500] }]);
+    expect(plot.lanes).toEqual([{ kind: "inquiry", y: 625, xs: [480.8] }]);
   });
 
   it("puts tick labels where the scales put the values", () => {
-    expect(plot.limitTicks[0]).toEqual({ v: 0, top: PLOT_HEIGHT });
-    expect(plot.limitTicks.at(-1)).toEqual({ v: 20000, top: 0 });
-    expect(plot.limitPath).toBe("M0 0H490V0H500V500H1000V500");
+    expect(plot.limitTicks[0]).toEqual({ v: 0, top: Math.round((25 / 26) * PLOT_HEIGHT * 10) / 10 });
+    expect(plot.limitTicks.at(-1)).toEqual({ v: 25000, top: 0 });
+    // Held to the padded end: 20,000 until day 150, then 10,000 to day 204.
+    expect(plot.limitPath).toBe("M0 192.3H471.2V192.3H480.8V576.9H961.5V576.9H1000V576.9");
+  });
+
+  it("a drop on the last day shows its new level as a step before the right edge", () => {
+    const last: TimelineRange = { ...range, limit: [[100, 30000], [199, 30000], [200, 0]] };
+    const p = timelinePlot(last, [{ ...drop, d: 200, previousLimit: 30000, newLimit: 0 }], [], { min: 350, max: 950 }, new Set());
+    const x200 = Math.round(scale(p.axes.x.domain)(200) * 10) / 10;
+    const y0 = Math.round(scale(p.axes.limit.domain, true)(0) * 10) / 10;
+    // …falls at x(200) to y(0) (above the bottom edge), then runs level to the axis's end.
+    expect(x200).toBeLessThan(970);
+    expect(p.limitPath.endsWith(`H${x200}V${y0}H1000V${y0}`)).toBe(true);
+    expect(p.drops[0]!.left).toBeLessThan(97);
+    expect(p.drops[0]!.top).toBeLessThan(97);
+  });
+
+  it("draws no score axis and no bands when the range has no score", () => {
+    const p = timelinePlot({ ...range, score: [] }, [drop], [{ key: "good", from: 650, to: 700 }], { min: 350, max: 950 }, new Set());
+    expect(p.axes.hasScore).toBe(false);
+    expect(p.scoreTicks).toEqual([]);
+    expect(p.bands).toEqual([]);
+    expect(p.scorePath).toBe("");
+    expect(plot.axes.hasScore).toBe(true);
+  });
+
+  it("holdToEnd and xPadDays", () => {
+    expect(holdToEnd([[1, 5], [3, 0]], 10)).toEqual([[1, 5], [3, 0], [10, 0]]);
+    expect(holdToEnd([[1, 5], [10, 0]], 10)).toEqual([[1, 5], [10, 0]]);
+    expect(holdToEnd([], 10)).toEqual([]);
+    expect(xPadDays(0)).toBe(1);
+    expect(xPadDays(365)).toBe(15);
   });
 });

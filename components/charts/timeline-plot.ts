@@ -35,12 +35,33 @@ function ticksWithin(lo: number, hi: number, step: number): number[] {
   return out;
 }
 
-/** Limit axis: from 0 to the first nice step at or above the highest value (about 5 ticks). */
+/** Headroom above the highest limit and footroom below 0, as shares of the axis: a line at the maximum or at 0 never lies on the frame. */
+export const LIMIT_HEADROOM = 0.05;
+export const LIMIT_FOOTROOM = 0.04;
+
+/**
+ * Limit axis: ticked from 0 to the first nice step at least LIMIT_HEADROOM above the highest value
+ * (about 5 ticks); the domain starts a little below 0, so a cancelled line (¥0) shows above the
+ * bottom edge instead of merging with it.
+ */
 export function limitAxis(max: number): { domain: [number, number]; ticks: number[] } {
-  if (!(max > 0)) return { domain: [0, 1], ticks: [0, 1] };
+  const foot = (top: number) => clean(-top * LIMIT_FOOTROOM);
+  if (!(max > 0)) return { domain: [foot(1), 1], ticks: [0, 1] };
   const step = niceStep(max / 4);
-  const top = clean(Math.ceil(max / step - 1e-9) * step);
-  return { domain: [0, top], ticks: ticksWithin(0, top, step) };
+  const top = clean(Math.ceil((max * (1 + LIMIT_HEADROOM)) / step - 1e-9) * step);
+  return { domain: [foot(top), top], ticks: ticksWithin(0, top, step) };
+}
+
+/**
+ * Days past the range's last day: the x axis runs a little beyond it, so a drop on the last date
+ * shows its new level as a step (not only a fall along the right edge) and its marker sits inside.
+ */
+export const xPadDays = (span: number) => Math.max(1, Math.ceil(span * 0.04));
+
+/** A step series held at its last value to `end` (the padded axis end), for both charts. */
+export function holdToEnd(pts: readonly Point[], end: number): Point[] {
+  const last = pts[pts.length - 1];
+  return last && last[0] < end ? [...pts, [end, last[1]]] : [...pts];
 }
 
 /** Score axis: scoreDomain()'s window, ticked at nice steps inside it. */
@@ -68,7 +89,9 @@ export function timeTicks(from: number, to: number): number[] {
 export interface TimelineAxes {
   x: { domain: [number, number]; ticks: number[] };
   limit: { domain: [number, number]; ticks: number[] };
+  /** No ticks when the range has no score: a score axis without a score only confuses. */
   score: { domain: [number, number]; ticks: number[] };
+  hasScore: boolean;
 }
 
 /** Both charts' axes for one range; drops shown in it count towards the limit axis. */
@@ -76,10 +99,14 @@ export function timelineAxes(range: TimelineRange, drops: readonly DropMarker[],
   let max = 0;
   for (const [, v] of range.limit) max = Math.max(max, v);
   for (const x of drops) if (x.d >= range.from && x.d <= range.to) max = Math.max(max, x.newLimit, x.previousLimit);
+  const hasScore = range.score.length > 0;
+  const score = scoreAxis(range.score, scoreScale);
+  const end = Math.max(range.to, range.from + 1);
   return {
-    x: { domain: [range.from, Math.max(range.to, range.from + 1)], ticks: timeTicks(range.from, range.to) },
+    x: { domain: [range.from, end + xPadDays(end - range.from)], ticks: timeTicks(range.from, range.to) },
     limit: limitAxis(max),
-    score: scoreAxis(range.score, scoreScale),
+    score: hasScore ? score : { domain: score.domain, ticks: [] },
+    hasScore,
   };
 }
 
@@ -188,9 +215,9 @@ export function timelinePlot(
     xTicks: axes.x.ticks.map((d) => ({ d, left: pct(sx(d)) })),
     limitTicks: axes.limit.ticks.map((v) => ({ v, top: px(sl(v)) })),
     scoreTicks: axes.score.ticks.map((v) => ({ v, top: px(ss(v)) })),
-    limitPath: stepAfterPath(range.limit.map(([d, v]) => [sx(d), sl(v)])),
+    limitPath: stepAfterPath(holdToEnd(range.limit, axes.x.domain[1]).map(([d, v]) => [sx(d), sl(v)])),
     scorePath: monotonePath(range.score.map(([d, v]) => [sx(d), ss(v)])),
-    bands: bands
+    bands: (axes.hasScore ? bands : [])
       .map((b) => ({ key: b.key, lo: Math.max(b.from, scoreLo), hi: Math.min(b.to, scoreHi) }))
       .filter((b) => b.hi > b.lo)
       .map((b) => ({ key: b.key, y: r1(ss(b.hi)), height: r1(ss(b.lo) - ss(b.hi)) })),

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { OverlayKind } from "@/lib/timeline/types";
 import type { ChartFormat } from "./chart-format";
 import { PLOT_BOX, PLOT_HEIGHT, PLOT_UNITS, STRIP_PAD, stripHeight, type TimelinePlot } from "./timeline-plot";
 
@@ -15,7 +16,7 @@ const line = { vectorEffect: "non-scaling-stroke", fill: "none" } as const;
 const xAt = (left: number) => `calc(${PLOT_BOX.left}px + (100% - ${PLOT_BOX.left + PLOT_BOX.right}px) * ${left / 100})`;
 
 /** The picture of the chart (decorative: the summary and the drop links carry its content). */
-export function TimelineStaticPlot({ plot, fmt, spanDays }: { plot: TimelinePlot; fmt: ChartFormat; spanDays: number }) {
+export function TimelineStaticPlot({ plot, fmt, spanDays, laneLabel }: { plot: TimelinePlot; fmt: ChartFormat; spanDays: number; laneLabel: (kind: OverlayKind) => string }) {
   const units = (px: number) => Math.round((px / PLOT_HEIGHT) * PLOT_UNITS * 10) / 10;
   const grid = plot.limitTicks.map((t) => `M0 ${units(t.top)}H${PLOT_UNITS}`).join("");
   const strip = stripHeight(plot.lanes.length);
@@ -48,7 +49,17 @@ export function TimelineStaticPlot({ plot, fmt, spanDays }: { plot: TimelinePlot
         ))}
       </div>
       {strip > 0 ? (
-        <div className="relative w-full" style={{ height: strip }}>
+        <div className="relative w-full text-[10px] leading-none" style={{ height: strip, color: "var(--tl-axis)" }}>
+          {/* Each lane named in the left gutter, where the limit axis's labels stand above. */}
+          {plot.lanes.map((lane) => (
+            <span
+              key={`n${lane.kind}`}
+              className="absolute truncate text-right"
+              style={{ right: `calc(100% - ${PLOT_BOX.left - 6}px)`, width: PLOT_BOX.left - 6, top: STRIP_PAD + (lane.y / PLOT_UNITS) * (strip - 2 * STRIP_PAD), transform: "translateY(-50%)" }}
+            >
+              {laneLabel(lane.kind)}
+            </span>
+          ))}
           <svg
             className="absolute overflow-visible"
             style={{ ...plotBox, top: STRIP_PAD, height: strip - 2 * STRIP_PAD }}

@@ -17,7 +17,7 @@ import {
   ZAxis,
 } from "recharts";
 import type { DropMarker, EvidenceMark, OverlayKind, ScoreBand, TimelineRange } from "@/lib/timeline/types";
-import { chartRows } from "./chart-rows";
+import { chartRows, LANE } from "./chart-rows";
 import { usePalette } from "./chart-theme";
 import { ChartTooltip } from "./chart-tooltip";
 import { timelineAxes } from "./timeline-plot";
@@ -44,16 +44,28 @@ export interface TimelineViewProps {
  */
 export function TimelineView({ range, drops, bands, scoreScale, currency, overlays, evidence, focusDate, height = 280, drawDrops = true }: TimelineViewProps) {
   const t = useTranslations("experience.chart");
+  const tLane = useTranslations("firstVisit.chart.lane");
   const palette = usePalette();
   const fmt = useChartFormat(currency);
   const router = useRouter();
-  const rows = useMemo(() => chartRows(range, overlays), [range, overlays]);
   const visibleDrops = drawDrops ? drops.filter((x) => x.d >= range.from && x.d <= range.to) : [];
   // The same axes as the server-drawn chart (timeline-static.tsx), so swapping one for the other moves nothing.
   const axes = useMemo(() => timelineAxes(range, drops, scoreScale), [range, drops, scoreScale]);
+  const rows = useMemo(() => {
+    const out = chartRows(range, overlays);
+    // Hold the limit to the padded end of the axis, as the static chart does (holdToEnd): a drop on
+    // the last day then shows its new level.
+    const lastLimit = range.limit[range.limit.length - 1];
+    if (lastLimit && lastLimit[0] < axes.x.domain[1]) out.push({ d: axes.x.domain[1], limit: lastLimit[1], held: true });
+    return out;
+  }, [range, overlays, axes]);
+  const laneKinds = (["borrow", "repayment", "inquiry", "notice"] as const).filter((k) => overlays.has(k));
   const [scoreLo, scoreHi] = axes.score.domain;
   const span = range.to - range.from;
   const evidenceOnLine = (evidence ?? []).filter((e) => e.d >= range.from && e.d <= range.to);
+  // An evidence day is at least ~1% of the width wide (one day of a seven-month zoom is under 2px on
+  // a phone), and at most a day wide, and then at most 4% of a very short range.
+  const evidenceHalf = Math.max(span * 0.006, Math.min(0.5, span * 0.02));
 
   const xAxis = (hide: boolean) => (
     <XAxis
@@ -90,6 +102,7 @@ export function TimelineView({ range, drops, bands, scoreScale, currency, overla
               ticks={axes.limit.ticks}
               interval={0}
             />
+            {/* Without a score the axis keeps its width (the static chart's box) but draws nothing. */}
             <YAxis
               yAxisId="score"
               orientation="right"
@@ -98,10 +111,12 @@ export function TimelineView({ range, drops, bands, scoreScale, currency, overla
               ticks={axes.score.ticks}
               interval={0}
               allowDataOverflow
-              tick={{ fill: palette.axis, fontSize: 11 }}
+              tick={axes.hasScore ? { fill: palette.axis, fontSize: 11 } : false}
+              axisLine={axes.hasScore}
+              tickLine={axes.hasScore}
               stroke={palette.grid}
             />
-            {bands.map((b) => (
+            {(axes.hasScore ? bands : []).map((b) => (
               <ReferenceArea
                 key={b.key}
                 yAxisId="score"
@@ -137,7 +152,17 @@ export function TimelineView({ range, drops, bands, scoreScale, currency, overla
               isAnimationActive={false}
             />
             {evidenceOnLine.map((e) => (
-              <ReferenceArea key={`ev-${e.id}`} yAxisId="limit" x1={e.d - 0.5} x2={e.d + 0.5} fill={palette.evidence} fillOpacity={0.18} stroke="none" ifOverflow="hidden" />
+              <ReferenceArea
+                key={`ev-${e.id}`}
+                yAxisId="limit"
+                x1={e.d - evidenceHalf}
+                x2={e.d + evidenceHalf}
+                fill={palette.evidence}
+                fillOpacity={0.28}
+                stroke={palette.evidence}
+                strokeOpacity={0.5}
+                ifOverflow="hidden"
+              />
             ))}
             {visibleDrops.map((drop) => {
               const focus = drop.date === focusDate;
@@ -190,17 +215,26 @@ export function TimelineView({ range, drops, bands, scoreScale, currency, overla
             <ComposedChart
               data={rows}
               syncId={`tl-${range.key}`}
-              margin={{ top: 4, right: 44, bottom: 4, left: 56 }}
+              margin={{ top: 4, right: 44, bottom: 4, left: 4 }}
               // Decorative duplicate of the main chart's x: not a second tab stop for keyboards.
               accessibilityLayer={false}
               tabIndex={-1}
             >
               {xAxis(true)}
-              <YAxis yAxisId="lane" hide domain={[0.5, 4.5]} />
+              {/* Each lane named in the left gutter (52px, the limit axis's width above). */}
+              <YAxis
+                yAxisId="lane"
+                width={52}
+                domain={[0.5, 4.5]}
+                ticks={laneKinds.map((k) => LANE[k])}
+                interval={0}
+                tickFormatter={(v: number) => tLane(laneKinds.find((k) => LANE[k] === v) ?? "borrow")}
+                tick={{ fill: palette.axis, fontSize: 10 }}
+                axisLine={false}
+                tickLine={false}
+              />
               <ZAxis dataKey="n" range={[16, 16]} />
-              {(["borrow", "repayment", "inquiry", "notice"] as const)
-                .filter((k) => overlays.has(k))
-                .map((k) => (
+              {laneKinds.map((k) => (
                   <Scatter key={k} yAxisId="lane" dataKey={`lane_${k}`} fill={palette.overlays[k]} isAnimationActive={false} shape="circle" />
                 ))}
             </ComposedChart>

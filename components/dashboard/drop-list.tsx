@@ -44,10 +44,18 @@ export async function DropList({ drops, currency, labelReason, limit, allHref }:
             const share = drop.previousLimit > 0 ? change / drop.previousLimit : 1;
             const reasons = [...drop.reasons].sort((a, b) => a.rank - b.rank).slice(0, TOP_REASONS);
             return (
-              <li key={drop.eventId} className="rounded-xl border border-slate-200 p-4 dark:border-slate-800" data-testid="drop">
+              // The whole card opens the drop's page: the heading's link stretches over it (one link, one tab stop).
+              <li
+                key={drop.eventId}
+                className="relative rounded-xl border border-slate-200 p-4 transition-colors focus-within:ring-2 focus-within:ring-brand-600 hover:border-brand-300 hover:bg-slate-50 dark:border-slate-800 dark:hover:border-slate-600 dark:hover:bg-slate-800/40"
+                data-testid="drop"
+              >
                 <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
                   <h3 className="font-medium">
-                    <time dateTime={drop.date}>{formatDay(format, drop.date)}</time>
+                    <Link href={`/drops/${drop.date}`} prefetch={false} aria-label={t("dropOn", { date: formatDay(format, drop.date) })} className="text-brand-700 outline-none after:absolute after:inset-0 after:rounded-xl after:content-[''] hover:underline dark:text-brand-300">
+                      <time dateTime={drop.date}>{formatDay(format, drop.date)}</time>
+                      <span aria-hidden="true"> →</span>
+                    </Link>
                   </h3>
                   <div className="flex flex-wrap gap-2">
                     <Badge tone={drop.kind === "cancellation" ? "danger" : "warning"}>

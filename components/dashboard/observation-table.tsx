@@ -1,13 +1,14 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import { eventsHref, OBSERVATION_FILTER } from "@/lib/events/query";
 import { formatDay, formatMoney } from "./format";
 
 export type ObservationRow = { id: string; date: string; kind: "limit" | "score"; value: number };
 
 /** The latest limits and scores, newest first (the caller passes them in that order); `total` counts all. */
 export async function ObservationTable({ rows, total, currency }: { rows: ObservationRow[]; total: number; currency: string }) {
-  const [t, ts, format] = await Promise.all([getTranslations("dashboard"), getTranslations("screenshots"), getFormatter()]);
+  const [t, ts, tFirst, format] = await Promise.all([getTranslations("dashboard"), getTranslations("screenshots"), getTranslations("firstVisit.observations"), getFormatter()]);
   return (
     <Card aria-labelledby="observations-title">
       <CardTitle id="observations-title">{t("observationsTitle")}</CardTitle>
@@ -38,8 +39,8 @@ export async function ObservationTable({ rows, total, currency }: { rows: Observ
       </div>
       {total > rows.length ? (
         <p className="mt-3 text-sm">
-          <Link href="/data" className="font-medium text-brand-700 underline-offset-4 hover:underline dark:text-brand-300">
-            {t("observationsAll", { total })}
+          <Link href={eventsHref({ type: OBSERVATION_FILTER })} className="inline-flex min-h-10 items-center font-medium text-brand-700 underline-offset-4 hover:underline dark:text-brand-300">
+            {tFirst("all", { total })}
           </Link>
         </p>
       ) : null}

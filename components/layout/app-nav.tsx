@@ -5,12 +5,16 @@ import { usePathname } from "next/navigation";
 
 export type NavItem = { href: string; label: string };
 
-/** The signed-in area's navigation; the current section is marked for screen readers too. */
-export function AppNav({ items, label }: { items: NavItem[]; label: string }) {
+/**
+ * The signed-in area's navigation; the current section is marked for screen readers too. `action`
+ * (record my limit) is never scrolled out of sight: beside the sections where they leave room, on
+ * its own line below them on a narrow phone (the sections then scroll on theirs).
+ */
+export function AppNav({ items, label, action }: { items: NavItem[]; label: string; action?: NavItem }) {
   const pathname = usePathname();
   return (
-    <nav aria-label={label} className="-mx-1 overflow-x-auto">
-      <ul className="flex gap-1 px-1">
+    <nav aria-label={label} className="-mx-1 flex flex-wrap items-center gap-x-2 gap-y-1">
+      <ul className="flex min-w-0 max-w-full gap-1 overflow-x-auto px-1">
         {items.map((item) => {
           const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
           return (
@@ -30,6 +34,17 @@ export function AppNav({ items, label }: { items: NavItem[]; label: string }) {
           );
         })}
       </ul>
+      {action ? (
+        <Link
+          href={action.href}
+          aria-current={pathname === action.href ? "page" : undefined}
+          className="mr-1 ml-auto inline-flex min-h-10 shrink-0 items-center gap-1 whitespace-nowrap rounded-lg bg-brand-600 px-3 text-sm font-medium text-white shadow-sm hover:bg-brand-700 dark:bg-brand-500 dark:text-slate-950 dark:hover:bg-brand-400"
+          data-testid="record-limit"
+        >
+          <span aria-hidden="true">+</span>
+          {action.label}
+        </Link>
+      ) : null}
     </nav>
   );
 }

@@ -7,6 +7,7 @@
 import type { Assessment, CoreContext, Drop, Explanation, Growth } from "@/lib/core";
 import type { HistoryDocument, HistoryEvent } from "@/lib/history/schema";
 import { calendarDay } from "@/lib/history/schema";
+import { learnedFromHistory, limitNow, type Learned, type LimitNow } from "@/lib/limit-change/summary";
 import { buildTimeline } from "@/lib/timeline/build";
 import { currentAssessment, todayInShanghai } from "@/lib/timeline/current-assessment";
 import type { TimelineData } from "@/lib/timeline/types";
@@ -33,6 +34,12 @@ export interface DashboardView {
   drops: Drop[];
   /** Why the limit has not risen (a flat limit for 180+ days), else null. */
   growth: Growth | null;
+  /**
+   * The headline (today's limit and its change) and what the history holds besides observations.
+   * Optional: a view cached before they existed lacks them until it is recomputed (within the hour).
+   */
+  limitNow?: LimitNow | null;
+  learned?: Learned;
 }
 
 export function buildDashboardView(history: HistoryDocument, explanation: Explanation, context: CoreContext, now?: Date): DashboardView {
@@ -51,6 +58,8 @@ export function buildDashboardView(history: HistoryDocument, explanation: Explan
     drops: explanation.drops.map(summary),
     // A row stored before growth existed has none: null until it is recomputed (within the hour).
     growth: explanation.growth ?? null,
+    limitNow: limitNow(history.events),
+    learned: learnedFromHistory(history.events),
   };
 }
 

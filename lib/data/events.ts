@@ -15,7 +15,11 @@ export const PAGE_SIZE = 50;
 /** The count stops here: past it the table says "more than 10,000" instead of scanning on. */
 export const COUNT_CAP = 10_000;
 
-export type EventFilter = { type?: EventType; from?: string; to?: string };
+/** `type: "observation"` matches limits and scores together. */
+export type EventFilter = { type?: EventType | "observation"; from?: string; to?: string };
+
+const OBSERVATION_TYPES = ["limit", "score"] as const satisfies EventType[];
+const filterTypes = (type: EventFilter["type"]): EventType[] | null => (type === undefined ? null : type === "observation" ? [...OBSERVATION_TYPES] : [type]);
 /** A position in the (day desc, id desc) order; `dir` says which side of it the page lies on. */
 export type EventCursor = { day: string; id: string; dir: "after" | "before" };
 
@@ -28,7 +32,7 @@ const dayText = (d: Date) => d.toISOString().slice(0, 10);
 function filterWhere(userId: string, filter: EventFilter) {
   return {
     userId,
-    ...(filter.type ? { type: filter.type } : {}),
+    ...(filter.type ? { type: { in: filterTypes(filter.type)! } } : {}),
     ...(filter.from || filter.to
       ? { day: { ...(filter.from ? { gte: dayDate(filter.from) } : {}), ...(filter.to ? { lte: dayDate(filter.to) } : {}) } }
       : {}),
@@ -85,13 +89,13 @@ export async function countEvents(db: PrismaClient, options: { userId: string; f
     `SELECT count(*)::int AS n FROM (
        SELECT 1 FROM "Event"
        WHERE "userId" = $1
-         AND ($2::text IS NULL OR "type" = $2::"EventType")
+         AND ($2::text IS NULL OR "type" = ANY(string_to_array($2, ',')::"EventType"[]))
          AND ($3::date IS NULL OR "day" >= $3::date)
          AND ($4::date IS NULL OR "day" <= $4::date)
        LIMIT ${COUNT_CAP + 1}
      ) AS t`,
     options.userId,
-    f.type ?? null,
+    filterTypes(f.type)?.join(",") ?? null,
     f.from ?? null,
     f.to ?? null,
   );

@@ -8,8 +8,11 @@ const cursor = z.string().max(120).regex(/^\d{4}-\d{2}-\d{2}~[A-Za-z0-9_-]+$/);
 
 const field = <T extends z.ZodType>(s: T) => z.preprocess((v) => (Array.isArray(v) ? v[0] : v === "" ? undefined : v), s.optional().catch(undefined));
 
+/** `type=observation`: limits and scores together (the dashboard's "all observations" link). */
+export const OBSERVATION_FILTER = "observation";
+
 export const eventsQuery = z.object({
-  type: field(z.enum(EVENT_TYPES)),
+  type: field(z.enum([...EVENT_TYPES, OBSERVATION_FILTER])),
   from: field(day),
   to: field(day),
   after: field(cursor),

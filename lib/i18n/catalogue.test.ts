@@ -13,6 +13,10 @@ import { CSV_ROLES } from "@/lib/history/csv-mapping";
 import { EMPLOYMENT_KINDS, EVENT_TYPES } from "@/lib/history/schema";
 import { LOCAL_REFUSALS, STATUSES, VERDICTS } from "@/components/screenshots/flow-state";
 import { DATE_SOURCES, OBSERVATION_TYPES, REFUSAL_CODES, SCREENSHOT_PRODUCTS } from "@/lib/screenshots/read";
+import { HEADLINE_KINDS } from "@/components/dashboard/headline-parts";
+import { LEARNED_KINDS, MISSING_DATA } from "@/lib/limit-change/summary";
+import { LIMIT_CHANGE_ERRORS } from "@/lib/limit-change/validation";
+import { OVERLAY_KINDS } from "@/lib/timeline/types";
 import { icuText, loadCatalogue, scanUsage, sourceFiles } from "./catalogue-scan";
 import { LOCALES } from "./config";
 
@@ -80,6 +84,11 @@ const DYNAMIC: Record<string, { values: Values; from: string; partial?: true }> 
   "screenshots.types.": { values: OBSERVATION_TYPES, from: "OBSERVATION_TYPES" },
   "screenshots.dateSource.": { values: DATE_SOURCES, from: "DATE_SOURCES" },
   "screenshots.verdict.": { values: VERDICTS, from: "VERDICTS (screenshot flow-state)", partial: true },
+  "firstVisit.form.errors.": { values: LIMIT_CHANGE_ERRORS, from: "LIMIT_CHANGE_ERRORS (the limit form's schema and action)" },
+  "firstVisit.headline.": { values: HEADLINE_KINDS, from: "HEADLINE_KINDS (dashboard headline-parts)", partial: true },
+  "firstVisit.learned.": { values: LEARNED_KINDS, from: "LEARNED_KINDS (imported summary tiles and strips)", partial: true },
+  "firstVisit.nextSteps.": { values: MISSING_DATA, from: "MISSING_DATA (drop page next steps)", partial: true },
+  "firstVisit.chart.lane.": { values: OVERLAY_KINDS, from: "OVERLAY_KINDS (lanes under the chart)" },
 };
 
 /** Latin words a Chinese string may hold: lender and brand names, file formats, units, initialisms. */

@@ -16,6 +16,8 @@ export const CLIENT_NAMESPACES = [
   "experience.recovery",
   "recovery.appeal",
   "screenshots",
+  "firstVisit.form",
+  "firstVisit.chart",
 ] as const;
 
 type Messages = Record<string, unknown>;

@@ -136,6 +136,18 @@ describeDatabases("B cannot reach A's data", (ctx) => {
       await aUnchanged();
     });
 
+    it("my limit changed: B's observations land in B's history, A's stays as it was", async () => {
+      const { recordLimitChangeAction } = await import("@/lib/actions/limit-change");
+      // A day of its own, removed again: the page and API tests below read B's history as seeded.
+      const day = "2024-06-15";
+      const res = await recordLimitChangeAction(null, form({ previous: "30000", current: "0", date: day }));
+      expect(res).toEqual({ ok: true, data: { href: `/drops/${day}?recorded=1` } });
+      const written = { userId: s.b.id, type: "limit" as const, day: { in: [new Date("2024-06-14T00:00:00Z"), new Date(`${day}T00:00:00Z`)] } };
+      expect(await ctx().prisma.event.count({ where: written })).toBe(2);
+      await aUnchanged();
+      await ctx().prisma.event.deleteMany({ where: written });
+    });
+
     it("sign-up with A's e-mail is refused and creates nothing; the language choice is B's", async () => {
       const { signUpAction } = await import("@/lib/actions/sign-up");
       const users = await ctx().prisma.user.count();

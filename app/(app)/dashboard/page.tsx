@@ -3,14 +3,17 @@ import { getTranslations } from "next-intl/server";
 import type { SearchParams } from "@/components/charts/timeline-params";
 import { allDropsHref } from "@/components/dashboard/all-drops-href";
 import { DropList } from "@/components/dashboard/drop-list";
-import { EmptyHistory } from "@/components/dashboard/empty-history";
+import { ImportedSummary } from "@/components/dashboard/imported-summary";
+import { LimitHeadline } from "@/components/dashboard/limit-headline";
 import { ObservationTable } from "@/components/dashboard/observation-table";
 import { DashboardOverview } from "@/components/experience/dashboard-overview";
 import { FirstRunGuide } from "@/components/experience/first-run-guide";
 import { GrowthCard } from "@/components/growth/growth-card";
+import { LimitChangeCard } from "@/components/first-visit/limit-change-card";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { requireUser } from "@/lib/auth/session";
-import { getDashboard } from "@/lib/data/dashboard";
+import { getDashboard, todayInShanghai } from "@/lib/data/dashboard";
 import { reasonLabeller } from "@/components/dashboard/reason-title";
 
 /** Drop cards on the dashboard before "show all" (?drops=all). */
@@ -41,23 +44,36 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     </div>
   );
 
+  // No limit yet: the one short form leads (a new account), after what an import without limits
+  // showed (a bill never carries the limit); importing stays the second way in.
   if (view.observationCount === 0) {
+    const imported = view.eventCount > 0 && view.learned;
     return (
       <>
         {header}
-        <EmptyHistory />
-        <div className="mt-6">
-          <FirstRunGuide />
-        </div>
+        {imported ? <ImportedSummary learned={view.learned!} currency={user.currency} /> : null}
+        <LimitChangeCard variant={imported ? "imported" : "empty"} today={todayInShanghai()} last={null} currency={user.currency} />
+        {imported ? null : (
+          <div className="mt-6">
+            <FirstRunGuide />
+          </div>
+        )}
       </>
     );
   }
 
-  const labelReason = await reasonLabeller(user.currency);
+  const [labelReason, tFirst] = await Promise.all([reasonLabeller(user.currency), getTranslations("firstVisit.headline")]);
+  const recorded = params.recorded === "rise" ? "recordedRise" : params.recorded === "same" ? "recordedSame" : null;
 
   return (
     <>
       {header}
+      {recorded ? (
+        <div className="mb-4">
+          <Alert>{tFirst(recorded)}</Alert>
+        </div>
+      ) : null}
+      {view.limitNow ? <LimitHeadline now={view.limitNow} drops={view.drops} currency={user.currency} /> : null}
       <DashboardOverview view={view} searchParams={params} />
       <GrowthCard growth={view.growth} currency={user.currency} />
       {/* Below the fold on a phone: the browser skips its style and layout until it nears the

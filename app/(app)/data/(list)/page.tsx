@@ -8,7 +8,7 @@ import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { countEvents, listEvents } from "@/lib/data/events";
 import { db } from "@/lib/db";
-import { cursorOf, eventsHref, parseEventsQuery } from "@/lib/events/query";
+import { cursorOf, eventsHref, OBSERVATION_FILTER, parseEventsQuery } from "@/lib/events/query";
 import { EVENT_TYPES } from "@/lib/history/schema";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,10 +23,11 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
   const params = await searchParams;
   const q = parseEventsQuery(params);
   const filter = { type: q.type, from: q.from, to: q.to };
-  const [page, total, t] = await Promise.all([
+  const [page, total, t, tObservations] = await Promise.all([
     listEvents(db, { userId: user.id, filter, cursor: cursorOf(q) }),
     countEvents(db, { userId: user.id, filter }),
     getTranslations("data"),
+    getTranslations("firstVisit.observations"),
   ]);
   const filtered = Boolean(q.type || q.from || q.to);
   const notice = params.saved ? t("saved") : params.deleted ? t("deleted") : null;
@@ -80,6 +81,7 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
             </label>
             <select id="filter-type" name="type" defaultValue={q.type ?? ""} className={selectClass}>
               <option value="">{t("filters.allTypes")}</option>
+              <option value={OBSERVATION_FILTER}>{tObservations("filter")}</option>
               {EVENT_TYPES.map((type) => (
                 <option key={type} value={type}>
                   {t(`types.${type}`)}

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { DropZoomChart } from "@/components/charts/drop-zoom-chart";
+import { NextSteps, RecordedNotice } from "@/components/first-visit/next-steps";
 import { headlineKey } from "@/components/experience/reason-headline";
 import { ReasonList } from "@/components/experience/reason-list";
 import { DropOutlook } from "@/components/growth/drop-outlook";
@@ -72,6 +73,7 @@ export default async function DropPage({ params, searchParams }: Props) {
           {mainText ? ` ${t("mainReason", { reason: mainText })}` : null}
         </h1>
       </header>
+      {(await searchParams).recorded === "1" ? <RecordedNotice events={history.events} /> : null}
 
       {changed.success && changed.data.updated ? (
         <Alert>
@@ -99,6 +101,8 @@ export default async function DropPage({ params, searchParams }: Props) {
       </Card>
 
       <DropOutlook drop={drop} />
+      {/* What the app still needs to say more: a first visit has only the two limits. */}
+      <NextSteps events={history.events} />
 
       <Card>
         <RecoveryChecklist planned={planned} assessment={assessment} today={today} currency={history.borrower.currency} />
