@@ -1,7 +1,8 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { Assessment, Signal } from "@/lib/core";
 import { signalText } from "@/lib/i18n/core-text";
 import { isLocale } from "@/lib/i18n/config";
+import { formatDay } from "@/lib/i18n/format";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 
 /** One line per reason: a reason measured several ways shows its first (most telling) measure. */
@@ -15,16 +16,15 @@ function byReason(signals: Signal[]): Signal[] {
  * ones within reach of their level. Only levels that have preceded cuts, never a prediction.
  */
 export async function HealthCard({ assessment, stale }: { assessment: Assessment; stale: boolean }) {
-  const [t, tr, locale, format] = await Promise.all([
+  const [t, tr, locale] = await Promise.all([
     getTranslations("experience.health"),
     getTranslations("experience.reasonNames"),
     getLocale(),
-    getFormatter(),
   ]);
   const lang = isLocale(locale) ? locale : "en";
   const active = byReason(assessment.active);
   const near = byReason(assessment.near).slice(0, 3);
-  const asOf = format.dateTime(new Date(`${assessment.asOf}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" });
+  const asOf = formatDay(locale, assessment.asOf, "long");
 
   return (
     <Card aria-labelledby="health-title">

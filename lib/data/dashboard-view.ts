@@ -8,7 +8,8 @@ import type { Assessment, CoreContext, Drop, Explanation } from "@/lib/core";
 import type { HistoryDocument, HistoryEvent } from "@/lib/history/schema";
 import { calendarDay } from "@/lib/history/schema";
 import { buildTimeline } from "@/lib/timeline/build";
-import { currentAssessment, todayInShanghai } from "@/lib/timeline/current-assessment";
+import { currentAssessment } from "@/lib/timeline/current-assessment";
+import { todayInShanghai } from "@/lib/days";
 import type { TimelineData } from "@/lib/timeline/types";
 
 /** The latest observations the dashboard's table shows; the full list lives on the data page. */

@@ -4,7 +4,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { cachedRead } from "@/lib/db/read-cache";
 import { AppError } from "@/lib/errors";
 import type { HistoryDocument } from "@/lib/history/schema";
-import { todayInShanghai } from "@/lib/timeline/current-assessment";
+import { todayInShanghai } from "@/lib/days";
 import { buildDashboardView, type DashboardView } from "./dashboard-view";
 import { loadHistory } from "./history";
 import { platformDropWeeks } from "./platform-drops";
@@ -13,7 +13,7 @@ import { platformDropWeeks } from "./platform-drops";
  * Results computed from a user's whole history, kept in PostgreSQL (ExplanationCache) so every
  * instance shares them; process memory holds only copies that the database's change notifications
  * drop (lib/db/read-cache.ts). A row is valid while its historyVersion equals User.historyVersion,
- * which every write to the user's events bumps in the same transaction (lib/db/history-store.ts,
+ * which every write to the user's events bumps in the same transaction (lib/data/history.ts,
  * lib/data/events.ts): a server action that changes the history sees fresh results on its next read.
  *
  * The platform-wide context (lib/data/platform-drops.ts) also changes with OTHER users' data,
@@ -95,7 +95,7 @@ function fresh(read: CacheRead, now: Date): read is CacheRead & { cacheVersion: 
  * explain passes: the first finds the drop dates whose platform weeks we ask about, the second
  * explains with that context (so POLICY_TIGHTENING can fire).
  */
-export async function computeExplained(db: PrismaClient, history: HistoryDocument, now?: Date): Promise<ExplainedPayload> {
+export async function computeExplained(db: PrismaClient, { history, now }: { history: HistoryDocument; now?: Date }): Promise<ExplainedPayload> {
   const first = explain(history);
   let explanation = first;
   let context: CoreContext = {};
@@ -115,8 +115,8 @@ export async function computeExplained(db: PrismaClient, history: HistoryDocumen
  * older, which only costs one more recompute).
  */
 async function recompute(db: PrismaClient, userId: string, version: number, now: Date): Promise<{ history: HistoryDocument; payload: ExplainedPayload; stamp: CacheStamp }> {
-  const history = await loadHistory(db, userId);
-  const payload = await computeExplained(db, history, now);
+  const history = await loadHistory(db, { userId });
+  const payload = await computeExplained(db, { history, now });
   const stamp = { historyVersion: version, computedAt: now };
   try {
     // The WHERE keeps a row computed at a newer version than ours (a slower, older request).
@@ -142,7 +142,7 @@ async function recompute(db: PrismaClient, userId: string, version: number, now:
 }
 
 /** The dashboard's view of the user's history as JSON text (sent verbatim by the API): one query when cached. */
-export async function cachedDashboard(db: PrismaClient, userId: string, options: CacheOptions = {}): Promise<{ json: string; stamp: CacheStamp }> {
+export async function cachedDashboard(db: PrismaClient, { userId, ...options }: { userId: string } & CacheOptions): Promise<{ json: string; stamp: CacheStamp }> {
   const now = options.now ?? new Date();
   const read = await readCache(db, userId, DASHBOARD_KIND);
   // The assessment is "as of today": a view made on another Shanghai day is recomputed too.
@@ -159,7 +159,7 @@ export interface CachedExplained extends CacheStamp {
 }
 
 /** The user's explanation with platform context: one query when cached. */
-export async function cachedExplained(db: PrismaClient, userId: string, options: CacheOptions = {}): Promise<CachedExplained> {
+export async function cachedExplained(db: PrismaClient, { userId, ...options }: { userId: string } & CacheOptions): Promise<CachedExplained> {
   const now = options.now ?? new Date();
   const read = await readCache(db, userId, EXPLAINED_KIND);
   if (fresh(read, now)) {
@@ -176,15 +176,14 @@ export async function cachedExplained(db: PrismaClient, userId: string, options:
  */
 export async function cachedExplainedWithHistory(
   db: PrismaClient,
-  userId: string,
-  options: CacheOptions = {},
+  { userId, ...options }: { userId: string } & CacheOptions,
 ): Promise<{ history: HistoryDocument; explanation: Explanation; context: CoreContext }> {
   const now = options.now ?? new Date();
   const read = await readCache(db, userId, EXPLAINED_KIND);
   if (fresh(read, now)) {
     // Loaded after the version read: an import committed in between shows its events here a
     // request before it shows in the explanation, as when the two were computed one after another.
-    const history = await loadHistory(db, userId);
+    const history = await loadHistory(db, { userId });
     const value = await parsed<Omit<ExplainedPayload, "dashboard">>(db, userId, read);
     return { history, explanation: value.explanation, context: value.context };
   }

@@ -23,7 +23,7 @@ describeDatabases("platformDropWeeks", (ctx) => {
       { id: "a", type: "limit", date: first, limit: 20000 },
       { id: "b", type: "limit", date: second, limit: drop ? 5000 : 20000 },
     ];
-    await importHistory(prisma, user.id, { format: "credit-health-history", version: 1, borrower: { product }, events });
+    await importHistory(prisma, { userId: user.id, document: { format: "credit-health-history", version: 1, borrower: { product }, events } });
     return user.id;
   }
 
