@@ -7,7 +7,7 @@
 import type { Assessment, CoreContext, Drop, Explanation } from "@/lib/core";
 import type { HistoryDocument, HistoryEvent } from "@/lib/history/schema";
 import { calendarDay } from "@/lib/history/schema";
-import { buildTimeline } from "@/lib/timeline/build";
+import { buildChartTimeline } from "@/lib/timeline/build";
 import { currentAssessment } from "@/lib/timeline/current-assessment";
 import { todayInShanghai } from "@/lib/days";
 import type { TimelineData } from "@/lib/timeline/types";
@@ -35,7 +35,7 @@ export interface DashboardView {
 }
 
 export function buildDashboardView(history: HistoryDocument, explanation: Explanation, context: CoreContext, now?: Date): DashboardView {
-  const timeline = buildTimeline(history, explanation);
+  const timeline = buildChartTimeline(history, explanation);
   const { assessment, stale } = timeline.asOf === null ? { assessment: null, stale: false } : currentAssessment(history, context, now);
   const observations = history.events.filter((e) => e.type === "limit" || e.type === "score");
   return {

@@ -5,7 +5,8 @@ import type { Drop } from "@/lib/core";
 import { calendarDay } from "@/lib/history/schema";
 import { buildDropZoom } from "@/lib/timeline/build";
 import type { DropZoom } from "@/lib/timeline/types";
-import { loadExplained, type Explained } from "./explained";
+import { loadExplained } from "./explained";
+import type { Explained } from "./explanation-cache";
 
 /** A drop's URL segment: a real calendar day, nothing else reaches the database. */
 export const dropDateParam = z

@@ -1,15 +1,7 @@
 import "server-only";
 import { cache } from "react";
-import type { CoreContext, Explanation } from "@/lib/core";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { HistoryDocument } from "@/lib/history/schema";
-import { cachedExplainedWithHistory } from "./explanation-cache";
-
-export interface Explained {
-  history: HistoryDocument;
-  explanation: Explanation;
-  context: CoreContext;
-}
+import { cachedExplained, type Explained } from "./explanation-cache";
 
 /**
  * The signed-in user's history and its explanation, with the platform-wide weeks of their drops
@@ -31,5 +23,5 @@ const explainedOf = cache((db: PrismaClient, userId: string) => explainFor(db, {
  * historyVersion in its own transaction, so a row computed before the change is never served.
  */
 export function explainFor(db: PrismaClient, { userId }: { userId: string }): Promise<Explained> {
-  return cachedExplainedWithHistory(db, { userId });
+  return cachedExplained(db, { userId });
 }

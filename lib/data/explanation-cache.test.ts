@@ -5,7 +5,7 @@ import { describeDatabases } from "@/lib/db/test-db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { deleteEvent, saveEvent } from "./events";
 import type { DashboardView } from "./dashboard-view";
-import { cachedDashboard, cachedExplained, cachedExplainedWithHistory, DASHBOARD_KIND, EXPLAINED_KIND, MAX_AGE_MS } from "./explanation-cache";
+import { cachedDashboard, cachedExplanation, cachedExplained, DASHBOARD_KIND, EXPLAINED_KIND, MAX_AGE_MS } from "./explanation-cache";
 import { importHistory } from "./history";
 
 const version = async (db: PrismaClient, id: string) => (await db.user.findUniqueOrThrow({ where: { id }, select: { historyVersion: true } })).historyVersion;
@@ -38,23 +38,23 @@ describeDatabases("explanation cache", (ctx) => {
     const db = ctx().prisma;
     const user = await newUser(db);
     await importHistory(db, { userId: user.id, document: noDropDocument() });
-    const first = await cachedExplained(db, { userId: user.id });
+    const first = await cachedExplanation(db, { userId: user.id });
     expect(first.explanation.drops).toHaveLength(0);
-    const again = await cachedExplained(db, { userId: user.id });
+    const again = await cachedExplanation(db, { userId: user.id });
     expect(again.computedAt.getTime()).toBe(first.computedAt.getTime());
     // The dashboard reads its part of the same row: no recompute either.
     const dash = await cachedDashboard(db, { userId: user.id });
     expect(dash.stamp.computedAt.getTime()).toBe(first.computedAt.getTime());
 
     await importHistory(db, { userId: user.id, document: sampleDocument() });
-    const after = await cachedExplained(db, { userId: user.id });
+    const after = await cachedExplanation(db, { userId: user.id });
     expect(after.historyVersion).toBe(first.historyVersion + 1);
     expect(after.computedAt.getTime()).toBeGreaterThanOrEqual(first.computedAt.getTime());
     expect(after.explanation.drops.map((d) => d.date)).toEqual(["2025-03-30"]);
     const view = JSON.parse((await cachedDashboard(db, { userId: user.id })).json) as DashboardView;
     expect(view.drops.map((d) => d.date)).toEqual(["2025-03-30"]);
     expect(view.recentObservations[0]).toMatchObject({ id: "l2", kind: "limit", value: 12000 });
-    const { history, explanation } = await cachedExplainedWithHistory(db, { userId: user.id });
+    const { history, explanation } = await cachedExplained(db, { userId: user.id });
     expect(history.events).toHaveLength(sampleDocument().events.length);
     expect(explanation).toEqual(after.explanation);
   });
@@ -64,22 +64,22 @@ describeDatabases("explanation cache", (ctx) => {
     const user = await newUser(db);
     await importHistory(db, { userId: user.id, document: sampleDocument() });
     const t0 = new Date();
-    const first = await cachedExplained(db, { userId: user.id, now: t0 });
-    const within = await cachedExplained(db, { userId: user.id, now: new Date(t0.getTime() + MAX_AGE_MS - 1000) });
+    const first = await cachedExplanation(db, { userId: user.id, now: t0 });
+    const within = await cachedExplanation(db, { userId: user.id, now: new Date(t0.getTime() + MAX_AGE_MS - 1000) });
     expect(within.computedAt.getTime()).toBe(first.computedAt.getTime());
     const later = new Date(t0.getTime() + MAX_AGE_MS + 1000);
-    expect((await cachedExplained(db, { userId: user.id, now: later })).computedAt.getTime()).toBe(later.getTime());
+    expect((await cachedExplanation(db, { userId: user.id, now: later })).computedAt.getTime()).toBe(later.getTime());
   });
 
   it("deletes the cache row with the user", async () => {
     const db = ctx().prisma;
     const user = await newUser(db);
     await importHistory(db, { userId: user.id, document: sampleDocument() });
-    await cachedExplained(db, { userId: user.id });
+    await cachedExplanation(db, { userId: user.id });
     expect(await db.explanationCache.count({ where: { userId: user.id } })).toBe(2);
     await db.user.delete({ where: { id: user.id } });
     expect(await db.explanationCache.count({ where: { userId: user.id } })).toBe(0);
-    await expect(cachedExplained(db, { userId: user.id })).rejects.toMatchObject({ code: "not_found" });
+    await expect(cachedExplanation(db, { userId: user.id })).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("never serves another user's result", async () => {
@@ -89,10 +89,10 @@ describeDatabases("explanation cache", (ctx) => {
     await importHistory(db, { userId: a.id, document: sampleDocument() });
     await importHistory(db, { userId: b.id, document: noDropDocument() });
     // Same version on both (1), A's computed first: B must still get B's own.
-    expect((await cachedExplained(db, { userId: a.id })).explanation.drops).toHaveLength(1);
-    expect((await cachedExplained(db, { userId: b.id })).explanation.drops).toHaveLength(0);
+    expect((await cachedExplanation(db, { userId: a.id })).explanation.drops).toHaveLength(1);
+    expect((await cachedExplanation(db, { userId: b.id })).explanation.drops).toHaveLength(0);
     expect((JSON.parse((await cachedDashboard(db, { userId: b.id })).json) as DashboardView).drops).toHaveLength(0);
-    expect((await cachedExplained(db, { userId: a.id })).explanation.drops).toHaveLength(1);
+    expect((await cachedExplanation(db, { userId: a.id })).explanation.drops).toHaveLength(1);
     const rows = await db.explanationCache.findMany({ where: { userId: { in: [a.id, b.id] } }, select: { userId: true, kind: true } });
     const key = (r: { userId: string; kind: string }) => `${r.userId}/${r.kind}`;
     expect(rows.map(key).sort()).toEqual([a.id, b.id].flatMap((userId) => [EXPLAINED_KIND, DASHBOARD_KIND].map((kind) => key({ userId, kind }))).sort());

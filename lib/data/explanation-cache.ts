@@ -153,13 +153,21 @@ export async function cachedDashboard(db: PrismaClient, { userId, ...options }: 
   return { json: JSON.stringify(payload.dashboard), stamp };
 }
 
-export interface CachedExplained extends CacheStamp {
+/** The explained history: a borrower's history with its explanation and the platform context it was explained in. */
+export interface Explained {
+  history: HistoryDocument;
+  explanation: Explanation;
+  context: CoreContext;
+}
+
+/** The explanation without the history, with the stamp of its computation. */
+export interface CachedExplanation extends CacheStamp {
   explanation: Explanation;
   context: CoreContext;
 }
 
 /** The user's explanation with platform context: one query when cached. */
-export async function cachedExplained(db: PrismaClient, { userId, ...options }: { userId: string } & CacheOptions): Promise<CachedExplained> {
+export async function cachedExplanation(db: PrismaClient, { userId, ...options }: { userId: string } & CacheOptions): Promise<CachedExplanation> {
   const now = options.now ?? new Date();
   const read = await readCache(db, userId, EXPLAINED_KIND);
   if (fresh(read, now)) {
@@ -174,10 +182,10 @@ export async function cachedExplained(db: PrismaClient, { userId, ...options }: 
  * The explanation together with the history it explains, for pages that draw both (drop pages,
  * recovery, what-if): one history load, and no explain pass when the cache is fresh.
  */
-export async function cachedExplainedWithHistory(
+export async function cachedExplained(
   db: PrismaClient,
   { userId, ...options }: { userId: string } & CacheOptions,
-): Promise<{ history: HistoryDocument; explanation: Explanation; context: CoreContext }> {
+): Promise<Explained> {
   const now = options.now ?? new Date();
   const read = await readCache(db, userId, EXPLAINED_KIND);
   if (fresh(read, now)) {

@@ -4,7 +4,7 @@ import { beforeAll, expect, it } from "vitest";
 import { describeDatabases } from "@/lib/db/test-db";
 import { parseHistory } from "@/lib/history/parse";
 import type { HistoryDocument, HistoryEvent } from "@/lib/history/schema";
-import { exportHistory, importHistory, listObservations, loadHistory } from "./history";
+import { exportHistory, importHistory, loadHistory } from "./history";
 
 const EXAMPLES_DIR = path.resolve(import.meta.dirname, "../../../shared/examples");
 const examples = readdirSync(EXAMPLES_DIR)
@@ -92,27 +92,6 @@ describeDatabases("history import/export", (ctx) => {
     });
     expect(await prisma.event.count({ where: { userId } })).toBe(0);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: userId } })).currency).toBe("CNY");
-  });
-
-  it("lists limit and score observations by day, scoped to the user", async () => {
-    const { prisma } = ctx();
-    const [a, b] = [await newUser(), await newUser()];
-    await importHistory(prisma, { userId: a, document: {
-      ...DOC,
-      events: [
-        { id: "l2", type: "limit", date: "2025-03-01", limit: 8000 },
-        { id: "s1", type: "score", date: "2025-03-01", score: 690 },
-        { id: "l1", type: "limit", date: "2025-01-01", limit: 10000.5 },
-        { id: "x", type: "borrow", date: "2025-02-01", amount: 10 },
-      ],
-    } });
-    await importHistory(prisma, { userId: b, document: { ...DOC, events: [{ id: "l1", type: "limit", date: "2024-01-01", limit: 1 }] } });
-    expect(await listObservations(prisma, { userId: a })).toEqual([
-      { day: "2025-01-01", type: "limit", value: 10000.5, eventId: "l1" },
-      { day: "2025-03-01", type: "score", value: 690, eventId: "s1" },
-      { day: "2025-03-01", type: "limit", value: 8000, eventId: "l2" },
-    ]);
-    expect((await exportHistory(prisma, { userId: b })).events).toEqual([{ id: "l1", type: "limit", date: "2024-01-01", limit: 1 }]);
   });
 
   it("stays consistent under concurrent imports of overlapping events", async () => {

@@ -10,7 +10,6 @@ import { parseHistory } from "@/lib/history/parse";
 import type { HistoryDocument, HistoryDocumentInput, HistoryEvent } from "@/lib/history/schema";
 import { HISTORY_FORMAT } from "@/lib/history/schema";
 import { exportedEvent, loadedEvent, toEventRows, type EventRow } from "@/lib/db/history-rows";
-import { dateToDay } from "@/lib/days";
 
 export type ImportCounts = { added: number; updated: number; unchanged: number };
 export type ImportOptions = { source?: string; now?: Date };
@@ -102,9 +101,6 @@ function sqlRow(row: EventRow) {
   return { eventId: row.eventId, idDerived: row.idDerived, type: row.type, day: row.day, value: row.value, payload: row.payload, hash: row.hash };
 }
 
-// Enum order is the spec's tie-break order, so ordering by "type" orders as the core does.
-const ORDER = [{ day: "asc" }, { type: "asc" }, { eventId: "asc" }] as const;
-
 async function readDocument(
   db: PrismaClient,
   userId: string,
@@ -113,7 +109,7 @@ async function readDocument(
   const user = await db.user.findUnique({ where: { id: userId }, select: { currency: true, product: true, scoreMin: true, scoreMax: true } });
   if (!user) throw new AppError("not_found", "No such user.");
   // Raw SQL: for thousands of rows Prisma's findMany costs ~3x the query itself (row mapping).
-  // Same order as ORDER below: "type" is an enum, so it sorts in declaration (tie-break) order.
+  // "type" is an enum: it sorts in declaration order, the spec's tie-break order, as the core does.
   const rows = await db.$queryRaw<{ eventId: string; idDerived: boolean; payload: unknown }[]>`
     SELECT "eventId", "idDerived", "payload" FROM "Event" WHERE "userId" = ${userId} ORDER BY "day", "type", "eventId"`;
   return {
@@ -134,19 +130,3 @@ export function loadHistory(db: PrismaClient, { userId }: { userId: string }): P
   return readDocument(db, userId, loadedEvent);
 }
 
-export type Observation = { day: string; type: "limit" | "score"; value: number; eventId: string };
-
-/** Limit and score observations for the dashboard's charts, by day (limit after score on one day). */
-export async function listObservations(db: PrismaClient, { userId }: { userId: string }): Promise<Observation[]> {
-  const rows = await db.event.findMany({
-    where: { userId, type: { in: ["limit", "score"] } },
-    select: { day: true, type: true, value: true, eventId: true },
-    orderBy: [...ORDER],
-  });
-  return rows.map((r) => ({
-    day: dateToDay(r.day),
-    type: r.type as "limit" | "score",
-    value: Number(r.value),
-    eventId: r.eventId,
-  }));
-}

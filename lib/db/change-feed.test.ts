@@ -1,7 +1,7 @@
 import pg from "pg";
 import { expect, it } from "vitest";
 import { authenticateApiToken, createApiToken } from "@/lib/data/api-tokens";
-import { cachedExplained } from "@/lib/data/explanation-cache";
+import { cachedExplanation } from "@/lib/data/explanation-cache";
 import { openChangeFeed, type ChangeFeed } from "./change-feed";
 import { importHistory } from "@/lib/data/history";
 import { ReadCache, attachReadCache } from "./read-cache";
@@ -88,12 +88,12 @@ describeDatabases("change feed and read cache", (ctx) => {
 
       const doc = generateHistory({ years: 1, seed: 3 });
       await importHistory(prisma, { userId: user.id, document: doc, now: new Date("2026-01-01T00:00:00Z") });
-      const first = await cachedExplained(prisma, { userId: user.id });
-      const again = await cachedExplained(prisma, { userId: user.id });
+      const first = await cachedExplanation(prisma, { userId: user.id });
+      const again = await cachedExplanation(prisma, { userId: user.id });
       expect(again.computedAt).toEqual(first.computedAt);
       await prisma.user.update({ where: { id: user.id }, data: { historyVersion: { increment: 1 } } });
       await until(() => cache.size.entries === 0, "the version bump to drop the cached rows");
-      const after = await cachedExplained(prisma, { userId: user.id });
+      const after = await cachedExplanation(prisma, { userId: user.id });
       expect(after.historyVersion).toBe(first.historyVersion + 1);
     } finally {
       attachReadCache(prisma, () => undefined);
