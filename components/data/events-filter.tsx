@@ -17,27 +17,18 @@ export async function EventsFilter({ query, filtered }: { query: EventsQuery; fi
           <label htmlFor="filter-type" className="mb-1.5 block text-sm font-medium">
             {t("filters.type")}
           </label>
-          <Select id="filter-type" name="type" defaultValue={query.type ?? ""}>
+          <Select id="filter-type" name="type" defaultValue={query.type ?? ""} options={EVENT_TYPES.map((type) => ({ value: type, label: t(`types.${type}`) }))}>
             <option value="">{t("filters.allTypes")}</option>
-            {EVENT_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(`types.${type}`)}
-              </option>
-            ))}
           </Select>
         </div>
-        <div>
-          <label htmlFor="filter-from" className="mb-1.5 block text-sm font-medium">
-            {t("filters.from")}
-          </label>
-          <Input id="filter-from" type="date" name="from" defaultValue={query.from ?? ""} />
-        </div>
-        <div>
-          <label htmlFor="filter-to" className="mb-1.5 block text-sm font-medium">
-            {t("filters.to")}
-          </label>
-          <Input id="filter-to" type="date" name="to" defaultValue={query.to ?? ""} />
-        </div>
+        {(["from", "to"] as const).map((bound) => (
+          <div key={bound}>
+            <label htmlFor={`filter-${bound}`} className="mb-1.5 block text-sm font-medium">
+              {t(`filters.${bound}`)}
+            </label>
+            <Input id={`filter-${bound}`} type="date" name={bound} defaultValue={query[bound] ?? ""} />
+          </div>
+        ))}
         <div className="col-span-2 flex items-end gap-2 sm:col-span-1">
           <button type="submit" className={buttonClasses("primary", "flex-1 sm:flex-none")}>
             {t("filters.apply")}
