@@ -17,6 +17,7 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(url);
 }
 
+// Every signed-in section (each folder of app/(app)); tests/proxy.test.ts fails when one is missing.
 export const config = {
-  matcher: ["/dashboard/:path*", "/drops/:path*", "/recovery/:path*", "/data/:path*", "/settings/:path*"],
+  matcher: ["/dashboard/:path*", "/data/:path*", "/drops/:path*", "/profile/:path*", "/recovery/:path*", "/settings/:path*", "/what-if/:path*"],
 };

@@ -6,12 +6,13 @@ import { buttonClasses } from "@/components/ui/button";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { demoAccountExists } from "@/lib/data/users";
 import { DEMO_EMAIL, DEMO_PASSWORD } from "@/lib/demo-account";
+import { db } from "@/lib/db";
 
 // The demo notice depends on the database, and the language on the request.
 export const dynamic = "force-dynamic";
 
 export default async function LandingPage() {
-  const [t, hasDemo] = await Promise.all([getTranslations("landing"), demoAccountExists({ email: DEMO_EMAIL })]);
+  const [t, hasDemo] = await Promise.all([getTranslations("landing"), demoAccountExists(db, { email: DEMO_EMAIL })]);
   const features = [
     { title: t("feature1Title"), body: t("feature1Body") },
     { title: t("feature2Title"), body: t("feature2Body") },

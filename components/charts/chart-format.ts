@@ -1,19 +1,16 @@
-import type { useFormatter } from "next-intl";
-import { dayToDate } from "./chart-rows";
+import { formatDay, formatMoney } from "@/lib/i18n/format";
 
-type Formatter = Pick<ReturnType<typeof useFormatter>, "number" | "dateTime">;
 export type ChartFormat = ReturnType<typeof chartFormat>;
 
 /**
- * Money, scores and calendar days for the chart, in the UI locale (days in UTC: they are calendar
- * days). One definition for the server-drawn chart (getFormatter) and the client one (useFormatter).
+ * Money and calendar days (day numbers) for the chart, in the UI locale, through the app's one
+ * money and date formatter. One definition for the server-drawn chart and the client one.
  */
-export function chartFormat(format: Formatter, currency: string) {
+export function chartFormat(locale: string, currency: string) {
   return {
-    money: (v: number) => format.number(v, { style: "currency", currency, currencyDisplay: "narrowSymbol", maximumFractionDigits: 0 }),
-    compactMoney: (v: number) => format.number(v, { style: "currency", currency, currencyDisplay: "narrowSymbol", notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 1 }),
-    day: (d: number) => format.dateTime(dayToDate(d), { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }),
-    tick: (d: number, spanDays: number) =>
-      format.dateTime(dayToDate(d), spanDays > 400 ? { year: "numeric", month: "short", timeZone: "UTC" } : { month: "short", day: "numeric", timeZone: "UTC" }),
+    money: (v: number) => formatMoney(locale, v, currency),
+    compactMoney: (v: number) => formatMoney(locale, v, currency, { compact: true }),
+    day: (d: number) => formatDay(locale, d, "short"),
+    tick: (d: number, spanDays: number) => formatDay(locale, d, spanDays > 400 ? "month" : "monthDay"),
   };
 }

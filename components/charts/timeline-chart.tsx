@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { OVERLAY_KINDS, RANGE_KEYS, type DropMarker, type TimelineData } from "@/lib/timeline/types";
 import { chartFormat, type ChartFormat } from "./chart-format";
 import { paletteCss } from "./chart-palette";
@@ -42,8 +42,8 @@ function DropLinks({ drops, fmt, temporary }: { drops: DropMarker[]; fmt: ChartF
  * borrower reaches for the chart (timeline-interactive.tsx).
  */
 export async function TimelineChart({ data, searchParams }: { data: TimelineData; searchParams: SearchParams }) {
-  const [t, tLane, format] = await Promise.all([getTranslations("experience.chart"), getTranslations("firstVisit.chart.lane"), getFormatter()]);
-  const fmt = chartFormat(format, data.currency);
+  const [t, tLane, locale] = await Promise.all([getTranslations("experience.chart"), getTranslations("firstVisit.chart.lane"), getLocale()]);
+  const fmt = chartFormat(locale, data.currency);
   const { range: rangeKey, overlays } = timelineParams(searchParams, data);
   const range = data.ranges[rangeKey];
   const drops = data.drops.filter((x) => x.d >= range.from && x.d <= range.to);

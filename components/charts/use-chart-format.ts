@@ -1,11 +1,11 @@
 "use client";
 
-import { useFormatter } from "next-intl";
+import { useLocale } from "next-intl";
 import { useMemo } from "react";
 import { chartFormat } from "./chart-format";
 
-/** chartFormat() with the client's formatter. */
+/** chartFormat() in the client's locale. */
 export function useChartFormat(currency: string) {
-  const format = useFormatter();
-  return useMemo(() => chartFormat(format, currency), [format, currency]);
+  const locale = useLocale();
+  return useMemo(() => chartFormat(locale, currency), [locale, currency]);
 }

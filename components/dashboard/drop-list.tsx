@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import type { Drop, Reason } from "@/lib/core";
 import type { ReasonLabel } from "./reason-title";
-import { formatDay, formatMoney } from "./format";
+import { formatDay, formatMoney } from "@/lib/i18n/format";
 
 /** How many reasons a drop shows on the dashboard; the drop's own page lists them all. */
 const TOP_REASONS = 3;
@@ -24,7 +24,7 @@ type Props = {
 
 /** The core's drops, newest first, each with its top-ranked reasons. */
 export async function DropList({ drops, currency, labelReason, limit, allHref }: Props) {
-  const [t, format] = await Promise.all([getTranslations("dashboard"), getFormatter()]);
+  const [t, format, locale] = await Promise.all([getTranslations("dashboard"), getFormatter(), getLocale()]);
   const sorted = [...drops].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
   const newestFirst = limit !== undefined && sorted.length > limit ? sorted.slice(0, limit) : sorted;
   const hidden = sorted.length - newestFirst.length;
@@ -52,8 +52,8 @@ export async function DropList({ drops, currency, labelReason, limit, allHref }:
               >
                 <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
                   <h3 className="font-medium">
-                    <Link href={`/drops/${drop.date}`} prefetch={false} aria-label={t("dropOn", { date: formatDay(format, drop.date) })} className="text-brand-700 outline-none after:absolute after:inset-0 after:rounded-xl after:content-[''] hover:underline dark:text-brand-300">
-                      <time dateTime={drop.date}>{formatDay(format, drop.date)}</time>
+                    <Link href={`/drops/${drop.date}`} prefetch={false} aria-label={t("dropOn", { date: formatDay(locale, drop.date, "short") })} className="text-brand-700 outline-none after:absolute after:inset-0 after:rounded-xl after:content-[''] hover:underline dark:text-brand-300">
+                      <time dateTime={drop.date}>{formatDay(locale, drop.date, "short")}</time>
                       <span aria-hidden="true"> →</span>
                     </Link>
                   </h3>
@@ -65,9 +65,9 @@ export async function DropList({ drops, currency, labelReason, limit, allHref }:
                   </div>
                 </div>
                 <p className="mt-1 text-lg font-semibold tabular-nums">
-                  {t("dropFromTo", { previous: formatMoney(format, drop.previousLimit, currency), next: formatMoney(format, drop.newLimit, currency) })}
+                  {t("dropFromTo", { previous: formatMoney(locale, drop.previousLimit, currency), next: formatMoney(locale, drop.newLimit, currency) })}
                   <span className="ml-2 text-sm font-normal text-rose-700 dark:text-rose-400">
-                    {t("dropChange", { amount: formatMoney(format, change, currency), percent: format.number(share, { style: "percent", maximumFractionDigits: 0 }) })}
+                    {t("dropChange", { amount: formatMoney(locale, change, currency), percent: format.number(share, { style: "percent", maximumFractionDigits: 0 }) })}
                   </span>
                 </p>
                 <p className="mt-3 text-xs font-medium tracking-wide text-slate-500 uppercase dark:text-slate-400">{t("reasonsLabel")}</p>

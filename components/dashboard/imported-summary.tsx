@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { paletteCss } from "@/components/charts/chart-palette";
 import { LEARNED_KINDS, type Learned } from "@/lib/limit-change/summary";
-import { formatDay, formatMoney } from "./format";
+import { formatDay, formatMoney } from "@/lib/i18n/format";
 
 const COLOUR: Record<(typeof LEARNED_KINDS)[number], string> = {
   borrow: "var(--tl-overlay-borrow)",
@@ -21,13 +21,13 @@ const monthDate = (m: string) => new Date(`${m}-15T12:00:00+08:00`);
  * so a borrower sees their bill was read before being asked for the one thing it lacks.
  */
 export async function ImportedSummary({ learned, currency }: { learned: Learned; currency: string }) {
-  const [t, format] = await Promise.all([getTranslations("firstVisit.learned"), getFormatter()]);
+  const [t, format, locale] = await Promise.all([getTranslations("firstVisit.learned"), getFormatter(), getLocale()]);
   const { months } = learned;
-  const from = learned.firstDay ? formatDay(format, learned.firstDay) : "";
-  const to = learned.lastDay ? formatDay(format, learned.lastDay) : "";
+  const from = learned.firstDay ? formatDay(locale, learned.firstDay, "short") : "";
+  const to = learned.lastDay ? formatDay(locale, learned.lastDay, "short") : "";
   const tiles = [
-    { key: "borrow", value: learned.borrow.count, sub: t("inTotal", { amount: formatMoney(format, learned.borrow.amount, currency) }) },
-    { key: "repayment", value: learned.repayment.count, sub: t("inTotal", { amount: formatMoney(format, learned.repayment.amount, currency) }) },
+    { key: "borrow", value: learned.borrow.count, sub: t("inTotal", { amount: formatMoney(locale, learned.borrow.amount, currency) }) },
+    { key: "repayment", value: learned.repayment.count, sub: t("inTotal", { amount: formatMoney(locale, learned.repayment.amount, currency) }) },
     { key: "activity", value: learned.activityDays, sub: null },
   ] as const;
   const monthLabel = (m: string) => format.dateTime(monthDate(m), { year: "2-digit", month: "short" });

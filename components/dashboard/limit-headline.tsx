@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { mainReasonText } from "@/components/first-visit/main-reason";
 import type { Drop } from "@/lib/core";
 import type { LimitNow } from "@/lib/limit-change/summary";
-import { formatDay, formatMoney } from "./format";
+import { formatDay, formatMoney } from "@/lib/i18n/format";
 import { headlineParts } from "./headline-parts";
 
 type Props = { now: LimitNow; drops: readonly Drop[]; currency: string };
@@ -14,10 +14,10 @@ type Props = { now: LimitNow; drops: readonly Drop[]; currency: string };
  * way to its explanation. The chart follows.
  */
 export async function LimitHeadline({ now, drops, currency }: Props) {
-  const [t, format, reasonOf] = await Promise.all([getTranslations("firstVisit.headline"), getFormatter(), mainReasonText()]);
-  const money = (v: number) => formatMoney(format, v, currency);
+  const [t, locale, reasonOf] = await Promise.all([getTranslations("firstVisit.headline"), getLocale(), mainReasonText()]);
+  const money = (v: number) => formatMoney(locale, v, currency);
   const parts = headlineParts(now, drops.map((d) => d.date));
-  const line = t(parts.kind, { limit: money(now.limit), amount: money(parts.amount), date: formatDay(format, parts.day) });
+  const line = t(parts.kind, { limit: money(now.limit), amount: money(parts.amount), date: formatDay(locale, parts.day, "short") });
   const drop = parts.dropDate ? drops.find((d) => d.date === parts.dropDate) : undefined;
   const reason = drop ? reasonOf(drop) : null;
   return (
@@ -33,7 +33,7 @@ export async function LimitHeadline({ now, drops, currency }: Props) {
             {t("explain")} →
           </Link>
         ) : null}
-        {now.score ? <span className="text-slate-600 dark:text-slate-400">{t("score", { score: now.score.value, date: formatDay(format, now.score.day) })}</span> : null}
+        {now.score ? <span className="text-slate-600 dark:text-slate-400">{t("score", { score: now.score.value, date: formatDay(locale, now.score.day, "short") })}</span> : null}
       </div>
     </section>
   );

@@ -1,14 +1,14 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { eventsHref, OBSERVATION_FILTER } from "@/lib/events/query";
-import { formatDay, formatMoney } from "./format";
+import { formatDay, formatMoney } from "@/lib/i18n/format";
 
 export type ObservationRow = { id: string; date: string; kind: "limit" | "score"; value: number };
 
 /** The latest limits and scores, newest first (the caller passes them in that order); `total` counts all. */
 export async function ObservationTable({ rows, total, currency }: { rows: ObservationRow[]; total: number; currency: string }) {
-  const [t, ts, tFirst, format] = await Promise.all([getTranslations("dashboard"), getTranslations("screenshots"), getTranslations("firstVisit.observations"), getFormatter()]);
+  const [t, ts, tFirst, format, locale] = await Promise.all([getTranslations("dashboard"), getTranslations("screenshots"), getTranslations("firstVisit.observations"), getFormatter(), getLocale()]);
   return (
     <Card aria-labelledby="observations-title">
       <CardTitle id="observations-title">{t("observationsTitle")}</CardTitle>
@@ -26,11 +26,11 @@ export async function ObservationTable({ rows, total, currency }: { rows: Observ
             {rows.map((row) => (
               <tr key={row.id} className="border-b border-slate-100 last:border-0 dark:border-slate-800/60">
                 <td className="px-5 py-2.5 whitespace-nowrap tabular-nums sm:px-2">
-                  <time dateTime={row.date}>{formatDay(format, row.date)}</time>
+                  <time dateTime={row.date}>{formatDay(locale, row.date, "short")}</time>
                 </td>
                 <td className="px-2 py-2.5 text-slate-600 dark:text-slate-300">{row.kind === "limit" ? t("kindLimit") : t("kindScore")}</td>
                 <td className="px-5 py-2.5 text-right font-medium whitespace-nowrap tabular-nums sm:px-2">
-                  {row.kind === "limit" ? formatMoney(format, row.value, currency) : format.number(row.value)}
+                  {row.kind === "limit" ? formatMoney(locale, row.value, currency) : format.number(row.value)}
                 </td>
               </tr>
             ))}

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import type { CsvMappingInput, CsvType } from "@/lib/history/csv-mapping";
+import { Select } from "@/components/ui/select";
 
 // csv-mapping.ts hashes with node:crypto, so the browser cannot import its values; the server
 // validates the mapping with csvMapping and answers field problems.
@@ -12,7 +13,6 @@ const TYPES = ["borrow", "repayment", "limit", "score", "asset", "activity", "in
 const ROLES = ["date", "amount", "type", "id", "note"] as const;
 type Role = (typeof ROLES)[number];
 
-const control = "block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 text-base dark:border-slate-700 dark:bg-slate-950";
 
 /** A mapping being filled in: no column is required yet. */
 export type MappingDraft = Omit<CsvMappingInput, "columns"> & { columns: Partial<CsvMappingInput["columns"]> };
@@ -62,35 +62,35 @@ export function CsvMappingForm({ headers, sampleRows, initial, extraTypeValues =
         {ROLES.map((role) => (
           <div key={role}>
             <Label htmlFor={`map-${role}`}>{t(`importPage.column.${role}`)}</Label>
-            <select id={`map-${role}`} value={columns[role] ?? ""} onChange={(e) => setColumns({ ...columns, [role]: e.target.value || undefined })} className={control}>
+            <Select id={`map-${role}`} value={columns[role] ?? ""} onChange={(e) => setColumns({ ...columns, [role]: e.target.value || undefined })}>
               <option value="">{t("importPage.none")}</option>
               {headers.filter(Boolean).map((h) => (
                 <option key={h} value={h}>
                   {h}
                 </option>
               ))}
-            </select>
+            </Select>
           </div>
         ))}
         {!columns.type ? (
           <div>
             <Label htmlFor="map-fixed">{t("importPage.fixedType")}</Label>
-            <select id="map-fixed" value={fixedType} onChange={(e) => setFixedType(e.target.value)} className={control}>
+            <Select id="map-fixed" value={fixedType} onChange={(e) => setFixedType(e.target.value)}>
               <option value="">{t("options.unset")}</option>
               {TYPES.map((k) => (
                 <option key={k} value={k}>
                   {t(`types.${k}`)}
                 </option>
               ))}
-            </select>
+            </Select>
           </div>
         ) : null}
         <div>
           <Label htmlFor="map-negative">{t("importPage.negative")}</Label>
-          <select id="map-negative" value={negative} onChange={(e) => setNegative(e.target.value as "reject" | "absolute")} className={control}>
+          <Select id="map-negative" value={negative} onChange={(e) => setNegative(e.target.value as "reject" | "absolute")}>
             <option value="reject">{t("importPage.negativeReject")}</option>
             <option value="absolute">{t("importPage.negativeAbsolute")}</option>
-          </select>
+          </Select>
         </div>
       </div>
       {columns.type && seen.length ? (
@@ -101,7 +101,7 @@ export function CsvMappingForm({ headers, sampleRows, initial, extraTypeValues =
               <label htmlFor={`tv-${v}`} className="truncate font-mono text-sm">
                 {v}
               </label>
-              <select id={`tv-${v}`} value={typeValues[v] ?? ""} onChange={(e) => setTypeValues({ ...typeValues, [v]: e.target.value })} className={control}>
+              <Select id={`tv-${v}`} value={typeValues[v] ?? ""} onChange={(e) => setTypeValues({ ...typeValues, [v]: e.target.value })}>
                 <option value="">{t("options.unset")}</option>
                 {TYPES.map((k) => (
                   <option key={k} value={k}>
@@ -109,7 +109,7 @@ export function CsvMappingForm({ headers, sampleRows, initial, extraTypeValues =
                   </option>
                 ))}
                 <option value="skip">{t("importPage.skipValue")}</option>
-              </select>
+              </Select>
             </div>
           ))}
         </fieldset>

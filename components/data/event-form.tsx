@@ -13,8 +13,8 @@ import { saveEventAction } from "@/lib/actions/events";
 import { errorMessageKey } from "@/lib/events/error-keys";
 import { EVENT_FORM_FIELDS, formToCandidate, validateEvent, type FieldErrors, type FormField } from "@/lib/events/form-fields";
 import type { EventType } from "@/lib/history/schema";
-
-const control = "block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base aria-invalid:border-rose-600 dark:border-slate-700 dark:bg-slate-950";
+import { Select } from "@/components/ui/select";
+import { Textarea } from "@/components/ui/textarea";
 
 type Props = {
   /** Present when editing: the row to replace (its type cannot change). */
@@ -79,21 +79,20 @@ export function EventForm({ rowId, type: initialType, types, initial = {}, today
       {types ? (
         <div>
           <Label htmlFor="event-type">{t("form.type")}</Label>
-          <select
+          <Select
             id="event-type"
             value={type}
             onChange={(e) => {
               setType(e.target.value as EventType);
               setErrors({});
             }}
-            className={control}
           >
             {types.map((k) => (
               <option key={k} value={k}>
                 {t(`types.${k}`)}
               </option>
             ))}
-          </select>
+          </Select>
           <p className="mt-1.5 text-sm text-slate-500 dark:text-slate-400">
             {t("profileLink")}{" "}
             <Link href="/profile" className="font-medium text-brand-700 underline-offset-4 hover:underline dark:text-brand-300">
@@ -130,14 +129,14 @@ function Field({ field: f, initial, today, error }: { field: FormField; initial:
     return (
       <div>
         <Label htmlFor={id}>{label}</Label>
-        <select id={id} name={f.name} defaultValue={initial} className={control} aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
+        <Select id={id} name={f.name} defaultValue={initial} aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
           <option value="">{t("options.unset")}</option>
           {options.map((o) => (
             <option key={o} value={o}>
               {f.kind === "boolean" ? t(o === "true" ? "options.yes" : "options.no") : t(`options.${o}` as never)}
             </option>
           ))}
-        </select>
+        </Select>
         <FieldError id={`${id}-error`} message={error} />
       </div>
     );
@@ -146,7 +145,7 @@ function Field({ field: f, initial, today, error }: { field: FormField; initial:
     return (
       <div>
         <Label htmlFor={id}>{label}</Label>
-        <textarea id={id} name={f.name} defaultValue={initial} rows={3} className={control} aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
+        <Textarea id={id} name={f.name} defaultValue={initial} rows={3} aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
         <FieldError id={`${id}-error`} message={error} />
       </div>
     );

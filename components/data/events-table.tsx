@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
-import { formatDay, formatMoney } from "@/components/dashboard/format";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatDay, formatMoney } from "@/lib/i18n/format";
 import { Badge } from "@/components/ui/badge";
 import type { EventListRow } from "@/lib/data/events";
 import { DeleteEventButton } from "./delete-event-button";
@@ -13,8 +13,8 @@ const TONE: Record<string, "neutral" | "brand" | "warning" | "danger"> = { limit
  * block (same markup, so screen readers keep the table semantics on both).
  */
 export async function EventsTable({ rows, currency }: { rows: EventListRow[]; currency: string }) {
-  const [t, format] = await Promise.all([getTranslations("data"), getFormatter()]);
-  const money = (n: number) => formatMoney(format, n, currency);
+  const [t, locale] = await Promise.all([getTranslations("data"), getLocale()]);
+  const money = (n: number) => formatMoney(locale, n, currency);
   return (
     <div className="overflow-hidden rounded-2xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <table className="w-full text-sm" data-testid="events-table">
@@ -40,7 +40,7 @@ export async function EventsTable({ rows, currency }: { rows: EventListRow[]; cu
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
           {rows.map((r) => {
             const typeLabel = t(`types.${r.event.type}`);
-            const dayLabel = formatDay(format, r.day);
+            const dayLabel = formatDay(locale, r.day, "short");
             return (
               <tr key={r.id} className="grid grid-cols-[1fr_auto] gap-x-3 px-4 py-3 sm:table-row sm:p-0" data-testid="event-row" data-type={r.event.type}>
                 <td className="col-start-1 row-start-1 whitespace-nowrap text-slate-600 sm:px-4 sm:py-3 dark:text-slate-400">{dayLabel}</td>

@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { saveAppealAction } from "@/lib/actions/appeals";
 import { appealErrorOf } from "@/lib/appeal/validation";
+import { Textarea } from "@/components/ui/textarea";
 import { CopyLetterButton } from "./copy-letter-button";
 
 /** The editable letter: copy, save as draft, download as .txt, print (the print view shows only the letter). */
@@ -32,7 +33,7 @@ export function AppealEditor({ dropDate, language, subject, initialBody, generat
       <label htmlFor="appeal-body" className="sr-only">
         {t("bodyLabel")}
       </label>
-      <textarea
+      <Textarea
         id="appeal-body"
         name="body"
         lang={language === "zh" ? "zh-CN" : "en"}
@@ -40,7 +41,7 @@ export function AppealEditor({ dropDate, language, subject, initialBody, generat
         onChange={(e) => setBody(e.target.value)}
         rows={18}
         data-testid="appeal-body"
-        className="block w-full rounded-lg border border-slate-300 bg-white p-3 text-base leading-relaxed dark:border-slate-700 dark:bg-slate-950 print:hidden"
+        className="p-3 leading-relaxed print:hidden"
       />
       {/* What the printer gets: the letter alone, as plain paragraphs. */}
       <div className="hidden whitespace-pre-wrap text-[12pt] leading-relaxed text-black print:block" lang={language === "zh" ? "zh-CN" : "en"}>

@@ -2,7 +2,7 @@ import { TimelineChart } from "@/components/charts/timeline-chart";
 import type { SearchParams } from "@/components/charts/timeline-params";
 import { HealthCard } from "@/components/health/health-card";
 import { Card } from "@/components/ui/card";
-import type { DashboardView } from "@/lib/data/dashboard";
+import type { DashboardView } from "@/lib/data/dashboard-view";
 
 /**
  * The dashboard's top: the chart of limit and score with its drops, and the health card. The page

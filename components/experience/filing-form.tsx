@@ -9,6 +9,7 @@ import { TextField } from "@/components/ui/text-field";
 import { recordFilingAction } from "@/lib/actions/appeals";
 import { appealErrorOf } from "@/lib/appeal/validation";
 import { APPEAL_OUTCOMES } from "@/lib/appeal/validation";
+import { Select } from "@/components/ui/select";
 
 export function FilingForm({ dropDate, appealId, today, defaults }: { dropDate: string; appealId: string; today: string; defaults: { filedAt: string | null; filedWith: string | null; outcome: string | null } }) {
   const t = useTranslations("experience.appeal");
@@ -22,13 +23,13 @@ export function FilingForm({ dropDate, appealId, today, defaults }: { dropDate: 
       <TextField name="filedWith" id={`filedWith-${appealId}`} label={t("filedWith")} placeholder={t("filedWithPlaceholder")} defaultValue={defaults.filedWith ?? ""} />
       <div>
         <Label htmlFor={`outcome-${appealId}`}>{t("outcome")}</Label>
-        <select id={`outcome-${appealId}`} name="outcome" defaultValue={defaults.outcome ?? "pending"} className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 text-base dark:border-slate-700 dark:bg-slate-950">
+        <Select id={`outcome-${appealId}`} name="outcome" defaultValue={defaults.outcome ?? "pending"}>
           {APPEAL_OUTCOMES.map((o) => (
             <option key={o} value={o}>
               {t(`outcomes.${o}`)}
             </option>
           ))}
-        </select>
+        </Select>
       </div>
       <div className="sm:col-span-3">
         <Button type="submit" variant="secondary" disabled={pending}>

@@ -8,6 +8,7 @@ import { Label } from "@/components/ui/label";
 import { TextField } from "@/components/ui/text-field";
 import { saveProfileAction } from "@/lib/actions/profile";
 import { EMPLOYMENT_KINDS } from "@/lib/history/schema";
+import { Select } from "@/components/ui/select";
 
 export interface ProfileDefaults {
   monthlyIncome?: number;
@@ -34,19 +35,14 @@ export function ProfileForm({ defaults, today, drop, sinceHint }: { defaults: Pr
       <TextField name="monthlyIncome" label={t("income")} hint={t("incomeHint")} inputMode="decimal" defaultValue={defaults.monthlyIncome ?? ""} error={err("monthlyIncome")} />
       <div>
         <Label htmlFor="employment">{t("employment")}</Label>
-        <select
-          id="employment"
-          name="employment"
-          defaultValue={defaults.employment ?? ""}
-          className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 text-base dark:border-slate-700 dark:bg-slate-950"
-        >
+        <Select id="employment" name="employment" defaultValue={defaults.employment ?? ""}>
           <option value="">{t("employmentUnset")}</option>
           {EMPLOYMENT_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`employmentKinds.${k}`)}
             </option>
           ))}
-        </select>
+        </Select>
       </div>
       <TextField name="employer" label={t("employer")} defaultValue={defaults.employer ?? ""} error={err("employer")} autoComplete="organization" />
       <fieldset className="space-y-2">

@@ -1,11 +1,12 @@
 import "server-only";
-import { getFormatter } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { formatDay, formatMoney } from "@/lib/i18n/format";
 
-/** Money without decimals and calendar days in the UI locale (days in UTC: they are calendar days). */
+/** The app's money and long-date formatter bound to the request's locale and the borrower's currency. */
 export async function serverFormat(currency: string) {
-  const format = await getFormatter();
+  const locale = await getLocale();
   return {
-    money: (v: number) => format.number(v, { style: "currency", currency, currencyDisplay: "narrowSymbol", maximumFractionDigits: 0 }),
-    day: (day: string) => format.dateTime(new Date(`${day.slice(0, 10)}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" }),
+    money: (v: number) => formatMoney(locale, v, currency),
+    day: (day: string) => formatDay(locale, day, "long"),
   };
 }

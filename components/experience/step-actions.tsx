@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { Button } from "@/components/ui/button";
 import { setStepStatusAction } from "@/lib/actions/recovery";
+import { Input } from "@/components/ui/input";
 
 /** Done (with the date it was done) / skip / undo for one step; works without JavaScript too. */
 export function StepActions({ dropDate, stepCode, status, today }: { dropDate: string; stepCode: string; status: "done" | "skipped" | "todo"; today: string }) {
@@ -22,13 +23,13 @@ export function StepActions({ dropDate, stepCode, status, today }: { dropDate: s
             <label htmlFor={`${id}-on`} className="block text-xs text-slate-600 dark:text-slate-400">
               {t("doneOn")}
             </label>
-            <input
+            <Input
               id={`${id}-on`}
               type="date"
               name="on"
               defaultValue={today}
               max={today}
-              className="min-h-10 rounded-lg border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-950"
+              className="!min-h-10 !w-auto !px-2 !py-1 text-sm"
             />
           </div>
           <Button type="submit" name="status" value="done" disabled={pending} className="min-h-10 py-1.5">

@@ -1,6 +1,7 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { Assessment } from "@/lib/core";
 import { isLocale } from "@/lib/i18n/config";
+import { formatDay } from "@/lib/i18n/format";
 import { healthItems, type Grade } from "@/lib/i18n/health-text";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
@@ -16,17 +17,16 @@ const GRADE_STYLE: Record<Grade, { border: string; tone: "danger" | "warning" | 
  * warning / watch / fine. Only levels that have preceded cuts, never a prediction.
  */
 export async function HealthCard({ assessment, stale }: { assessment: Assessment; stale: boolean }) {
-  const [t, tr, tg, locale, format] = await Promise.all([
+  const [t, tr, tg, locale] = await Promise.all([
     getTranslations("experience.health"),
     getTranslations("experience.reasonNames"),
     getTranslations("growth.health"),
     getLocale(),
-    getFormatter(),
   ]);
   const lang = isLocale(locale) ? locale : "en";
   const { items, fine } = healthItems(assessment, lang);
   const warnings = items.filter((i) => i.grade === "warning").length;
-  const asOf = format.dateTime(new Date(`${assessment.asOf}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" });
+  const asOf = formatDay(locale, assessment.asOf, "long");
 
   return (
     <Card aria-labelledby="health-title" data-testid="health-card">

@@ -1,4 +1,5 @@
 import type { ButtonHTMLAttributes } from "react";
+import { cn } from "@/lib/utils";
 
 export type ButtonVariant = "primary" | "secondary" | "ghost" | "danger";
 
@@ -15,8 +16,8 @@ const variants: Record<ButtonVariant, string> = {
 };
 
 /** The classes of a button, for links that should look like one. */
-export function buttonClasses(variant: ButtonVariant = "primary", className = ""): string {
-  return `${base} ${variants[variant]} ${className}`.trim();
+export function buttonClasses(variant: ButtonVariant = "primary", className?: string): string {
+  return cn(base, variants[variant], className);
 }
 
 export function Button({

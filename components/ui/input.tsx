@@ -1,10 +1,6 @@
 import type { InputHTMLAttributes } from "react";
+import { controlClasses } from "./control";
 
-export function Input({ className = "", ...props }: InputHTMLAttributes<HTMLInputElement>) {
-  return (
-    <input
-      className={`block w-full min-h-11 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-brand-600 focus-visible:outline-brand-600 aria-invalid:border-rose-600 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100 dark:aria-invalid:border-rose-400 ${className}`}
-      {...props}
-    />
-  );
+export function Input({ className, ...props }: InputHTMLAttributes<HTMLInputElement>) {
+  return <input className={controlClasses(className)} {...props} />;
 }

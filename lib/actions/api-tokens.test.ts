@@ -34,7 +34,7 @@ describeDatabases("API token actions", (ctx) => {
     const res = await createTokenAction(null, form({ name: "  sync script " }));
     if (!res.ok) throw new Error(`expected ok, got ${JSON.stringify(res)}`);
     expect(res.data.name).toBe("sync script");
-    expect(await authenticateApiToken(db, res.data.token)).toMatchObject({ userId: state.userId });
+    expect(await authenticateApiToken(db, { token: res.data.token })).toMatchObject({ userId: state.userId });
   });
 
   it("validates the name", async () => {
@@ -51,10 +51,10 @@ describeDatabases("API token actions", (ctx) => {
 
     state.userId = (await db.user.create({ data: { email: `${randomUUID()}@example.com`, passwordHash: "x" } })).id;
     expect(await revokeTokenAction(null, form({ tokenId }))).toEqual({ ok: false, code: "notFound" });
-    expect(await authenticateApiToken(db, created.data.token)).not.toBeNull();
+    expect(await authenticateApiToken(db, { token: created.data.token })).not.toBeNull();
 
     state.userId = owner;
     expect(await revokeTokenAction(null, form({ tokenId }))).toEqual({ ok: true, data: null });
-    expect(await authenticateApiToken(db, created.data.token)).toBeNull();
+    expect(await authenticateApiToken(db, { token: created.data.token })).toBeNull();
   });
 });

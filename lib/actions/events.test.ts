@@ -28,7 +28,7 @@ describeDatabases("event actions", (ctx) => {
 
   it("adds an event through the history store, keeps the borrower's score scale, and revalidates", async () => {
     expect(await saveEventAction({ event: { type: "score", date: "2025-01-02", score: 320 } })).toEqual({ ok: true, data: null });
-    const doc = await exportHistory(db, state.userId);
+    const doc = await exportHistory(db, { userId: state.userId });
     expect(doc.borrower.scoreScale).toEqual({ min: 300, max: 850 });
     expect(doc.events).toEqual([{ id: expect.stringMatching(/^manual-/), type: "score", date: "2025-01-02", score: 320, source: "manual" }]);
     expect(revalidatePath).toHaveBeenCalledWith("/", "layout");
@@ -42,7 +42,7 @@ describeDatabases("event actions", (ctx) => {
   });
 
   it("edits in place (same event id, even a derived one) and deletes only the owner's rows", async () => {
-    await importHistory(db, state.userId, { format: "credit-health-history", version: 1, events: [{ type: "repayment", date: "2025-02-01", amount: 100 }] });
+    await importHistory(db, { userId: state.userId, document: { format: "credit-health-history", version: 1, events: [{ type: "repayment", date: "2025-02-01", amount: 100 }] } });
     const row = await db.event.findFirstOrThrow({ where: { userId: state.userId } });
     expect(await saveEventAction({ rowId: row.id, event: { type: "repayment", date: "2025-02-03", amount: 150 } })).toEqual({ ok: true, data: null });
     const after = await db.event.findMany({ where: { userId: state.userId } });

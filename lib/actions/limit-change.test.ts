@@ -4,7 +4,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { cachedExplained } from "@/lib/data/explanation-cache";
 import { exportHistory, importHistory } from "@/lib/data/history";
 import { describeDatabases } from "@/lib/db/test-db";
-import { todayInShanghai } from "@/lib/timeline/current-assessment";
+import { todayInShanghai } from "@/lib/days";
 
 // The action runs against the test database as whichever user `state.userId` names.
 const state = vi.hoisted(() => ({ db: undefined as unknown, userId: "" }));
@@ -31,14 +31,14 @@ describeDatabases("recordLimitChangeAction", (ctx) => {
   it("a new account's ¥30,000 → ¥0 today: two observations, a drop explained at once, and its page as the landing", async () => {
     const today = todayInShanghai();
     // The cached explanation of the empty history, which the write must invalidate.
-    expect((await cachedExplained(db, state.userId)).explanation.drops).toEqual([]);
+    expect((await cachedExplained(db, { userId: state.userId })).explanation.drops).toEqual([]);
     expect(await recordLimitChangeAction({ previous: "30,000", current: "0", date: today, score: "" })).toEqual({ ok: true, data: { href: `/drops/${today}?recorded=1` } });
-    const doc = await exportHistory(db, state.userId);
+    const doc = await exportHistory(db, { userId: state.userId });
     expect(doc.events.map((e) => [e.type, e.date, e.type === "limit" ? e.limit : null, e.source])).toEqual([
       ["limit", new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10), 30000, "manual"],
       ["limit", today, 0, "manual"],
     ]);
-    const { explanation } = await cachedExplained(db, state.userId);
+    const { explanation } = await cachedExplained(db, { userId: state.userId });
     expect(explanation.drops.map((d) => [d.date, d.previousLimit, d.newLimit, d.kind])).toEqual([[today, 30000, 0, "cancellation"]]);
     expect(revalidatePath).toHaveBeenCalledWith("/", "layout");
 
@@ -50,16 +50,16 @@ describeDatabases("recordLimitChangeAction", (ctx) => {
   it("a second change on the same day corrects that day's limit instead of adding a second one", async () => {
     await recordLimitChangeAction({ previous: "30000", current: "0", date: "2026-03-17" });
     expect(await recordLimitChangeAction({ previous: "30000", current: "5000", date: "2026-03-17" })).toEqual({ ok: true, data: { href: "/drops/2026-03-17?recorded=1" } });
-    const doc = await exportHistory(db, state.userId);
+    const doc = await exportHistory(db, { userId: state.userId });
     expect(doc.events.map((e) => [e.date, e.type === "limit" ? e.limit : null])).toEqual([["2026-03-16", 30000], ["2026-03-17", 5000]]);
-    const { explanation } = await cachedExplained(db, state.userId);
+    const { explanation } = await cachedExplained(db, { userId: state.userId });
     expect(explanation.drops.map((d) => [d.previousLimit, d.newLimit, d.kind])).toEqual([[30000, 5000, "decrease"]]);
   });
 
   it("asks for the previous value only when no limit is on file before the day", async () => {
     expect(await recordLimitChangeAction({ current: "0", date: "2026-03-17" })).toEqual({ ok: false, code: "invalid", fieldErrors: { previous: "previousRequired" } });
     expect(await db.event.count({ where: { userId: state.userId } })).toBe(0);
-    await importHistory(db, state.userId, { format: "credit-health-history", version: 1, events: [{ type: "limit", date: "2026-01-05", limit: 20000 }] });
+    await importHistory(db, { userId: state.userId, document: { format: "credit-health-history", version: 1, events: [{ type: "limit", date: "2026-01-05", limit: 20000 }] } });
     expect(await recordLimitChangeAction({ current: "5000", date: "2026-03-17" })).toEqual({ ok: true, data: { href: "/drops/2026-03-17?recorded=1" } });
     expect(await recordLimitChangeAction({ current: "8000", date: "2026-03-20" })).toEqual({ ok: true, data: { href: "/dashboard?recorded=rise" } });
   });

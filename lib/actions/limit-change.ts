@@ -5,7 +5,7 @@ import { ActionError, authedAction } from "@/lib/auth/guards";
 import { recordLimitChange } from "@/lib/data/limit-change";
 import { landingHref } from "@/lib/limit-change/plan";
 import { limitChangeSchema } from "@/lib/limit-change/validation";
-import { todayInShanghai } from "@/lib/timeline/current-assessment";
+import { todayInShanghai } from "@/lib/days";
 
 /**
  * "My limit changed": the form's text checked with the form's own schema (today read at each

@@ -12,7 +12,7 @@ import { localeInput } from "@/lib/i18n/validation";
  * re-render the current route, so the page switches language without a full reload. An unknown
  * locale is refused ("invalid"): the UI only offers valid ones.
  */
-export const setLocale = publicAction(localeInput, async ({ locale }) => {
+export const setLocale = publicAction(localeInput, async ({ locale }, { db }) => {
   const cookieStore = await cookies();
   cookieStore.set(LOCALE_COOKIE, locale, {
     path: "/",
@@ -24,7 +24,7 @@ export const setLocale = publicAction(localeInput, async ({ locale }) => {
   // Signed in: keep the choice on the account too. Anonymous visitors only get the cookie.
   const user = await getCurrentUser();
   if (user && user.locale !== locale) {
-    await updateUserLocale({ userId: user.id, locale }).catch((error: unknown) => {
+    await updateUserLocale(db, { userId: user.id, locale }).catch((error: unknown) => {
       console.error("could not store the locale", error); // the cookie already switched the UI
     });
   }

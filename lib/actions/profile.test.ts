@@ -14,7 +14,7 @@ describeDatabases("profile action", (ctx) => {
   it("stores the profile as a profile event and sends the borrower back to the drop, or to the dashboard", async () => {
     const toDrop = await outcome(() => saveProfileAction(null, form({ monthlyIncome: "18,000", effectiveDate: "2025-01-05", identityVerified: "on", drop: DROP })));
     expect(toDrop).toMatch(new RegExp(`^REDIRECT:/drops/${DROP}\\?updated=1`));
-    const profile = (await exportHistory(ctx().prisma, as.user!.id)).events.find((e) => e.id === "ui-profile-2025-01-05");
+    const profile = (await exportHistory(ctx().prisma, { userId: as.user!.id })).events.find((e) => e.id === "ui-profile-2025-01-05");
     expect(profile).toMatchObject({ type: "profile", monthlyIncome: 18000, identityVerified: true, bankCardLinked: false });
     expect(await outcome(() => saveProfileAction(null, form({ effectiveDate: "2025-01-06" })))).toBe("REDIRECT:/dashboard");
   });

@@ -13,7 +13,7 @@ describeDatabases("recovery step action", (ctx) => {
   let stepCode: string;
   beforeEach(async () => {
     const userId = await signInAsNewBorrower(ctx().prisma, sampleDocument());
-    stepCode = explain(await loadHistory(ctx().prisma, userId)).drops.find((d) => d.date === DROP)!.steps[0]!.code;
+    stepCode = explain(await loadHistory(ctx().prisma, { userId })).drops.find((d) => d.date === DROP)!.steps[0]!.code;
   });
   const rows = () => ctx().prisma.recoveryStepStatus.findMany({ where: { userId: as.user!.id } });
 

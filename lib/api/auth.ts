@@ -21,7 +21,7 @@ export async function requireApiPrincipal(db: PrismaClient, request: Request): P
       headers: { "WWW-Authenticate": REALM },
     });
   }
-  const principal = await authenticateApiToken(db, match[1]!);
+  const principal = await authenticateApiToken(db, { token: match[1]! });
   if (!principal) {
     throw new AppError("unauthorized", "The API token is invalid or has been revoked.", {
       headers: { "WWW-Authenticate": `${REALM}, error="invalid_token"` },

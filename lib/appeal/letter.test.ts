@@ -33,15 +33,15 @@ describe("appealLetter", () => {
 
   it("writes English with the figures, the on-time record, and what does not apply", () => {
     const { subject, body } = appealLetter({ ...base, language: "en" });
-    expect(subject).toBe("Request for review of my Alipay Jiebei credit limit change on 30 March 2025");
+    expect(subject).toBe("Request for review of my Alipay Jiebei credit limit change on March 30, 2025");
     expect(body).toContain("my credit line was cancelled: the limit went from ¥30,000 to ¥0");
-    expect(body).toContain("2 repayments since 2 January 2024, none of them late");
+    expect(body).toContain("2 repayments since January 2, 2024, none of them late");
     expect(body).toContain("When the change was made, my monthly income was ¥15,000 (employed, Example Ltd)");
     expect(body).toContain("no late or overdue payments");
     expect(body).not.toContain("no frequent small borrowing");
     expect(body).toContain("frequent small borrowing may have played a part");
     expect(body).toContain("Since then I have updated my income and employment details.");
-    expect(body).toContain("Lin Wei\n2 April 2025");
+    expect(body).toContain("Lin Wei\nApril 2, 2025");
   });
 
   it("writes Chinese with the same facts", () => {
@@ -98,9 +98,9 @@ describe("a letter true to the date", () => {
   it("writes the facts as they were and, apart, what changed since (English)", () => {
     const { body } = appealLetter({ ...input, language: "en" });
     expect(body).toContain("When the change was made, my monthly income was ¥15,000 (employed, Example Ltd).");
-    expect(body).toContain("My monthly income has since been updated to ¥18,000 on 1 April 2025.");
-    expect(body).toContain("My employer has since changed to New Co on 1 April 2025.");
-    expect(body).toContain("Since then I have also provided proof of income on 1 April 2025.");
+    expect(body).toContain("My monthly income has since been updated to ¥18,000 on April 1, 2025.");
+    expect(body).toContain("My employer has since changed to New Co on April 1, 2025.");
+    expect(body).toContain("Since then I have also provided proof of income on April 1, 2025.");
     expect(body).toContain("Since the change I have made 2 repayments, 1 of them late.");
     expect(body).not.toContain("25,000");
     // The done step is already stated with its date: not a second time.

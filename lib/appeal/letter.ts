@@ -7,6 +7,7 @@ import type { BorrowerReasonCode, Drop, StepCode } from "@/lib/core/types";
 import type { HistoryDocument } from "@/lib/history/schema";
 import { appealFacts } from "./facts";
 import { TEMPLATES, type LetterLanguage } from "./templates";
+import { formatDay, formatMoney } from "@/lib/i18n/format";
 
 export type { LetterLanguage };
 export const LETTER_LANGUAGES = ["zh", "en"] as const;
@@ -24,15 +25,9 @@ export interface LetterInput {
   stepsDone?: StepCode[];
 }
 
-function formatDay(day: string, lang: LetterLanguage): string {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  if (lang === "zh") return `${y}年${m}月${d}日`;
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
-}
-
-function formatMoney(v: number, currency: string, lang: LetterLanguage): string {
-  return new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-GB", { style: "currency", currency, currencyDisplay: "narrowSymbol", maximumFractionDigits: 0 }).format(v);
-}
+/** The letter's dates and amounts through the app's one formatter, in the letter's language. */
+const localeOf = (lang: LetterLanguage) => (lang === "zh" ? "zh-CN" : "en");
+const dayIn = (day: string, lang: LetterLanguage) => formatDay(localeOf(lang), day, "long");
 
 const PRIORITY: BorrowerReasonCode[] = [
   "OVERDUE", "CREDIT_INQUIRIES", "HIGH_UTILIZATION", "MULTI_LENDER_EXPOSURE", "FREQUENT_SMALL_BORROWING", "HIGH_DEBT_BURDEN",
@@ -44,11 +39,11 @@ export function appealLetter(input: LetterInput): { subject: string; body: strin
   const T = TEMPLATES[lang];
   const f = appealFacts(history, drop, input.today);
   const product = PRODUCT_NAMES[history.borrower.product]?.[lang] ?? history.borrower.product;
-  const money = (v: number) => formatMoney(v, history.borrower.currency, lang);
-  const date = formatDay(drop.date, lang);
+  const money = (v: number) => formatMoney(localeOf(lang), v, history.borrower.currency);
+  const date = dayIn(drop.date, lang);
 
   const facts: string[] = [T.drop({ date, from: money(drop.previousLimit), to: money(drop.newLimit), cancelled: drop.kind === "cancellation" })];
-  if (f.repayments > 0 && f.late === 0 && f.firstDate) facts.push(T.onTime({ repayments: f.repayments, since: formatDay(f.firstDate, lang) }));
+  if (f.repayments > 0 && f.late === 0 && f.firstDate) facts.push(T.onTime({ repayments: f.repayments, since: dayIn(f.firstDate, lang) }));
   if (f.late > 0) facts.push(T.late({ late: f.late }));
   if (f.monthlyIncome !== null) {
     facts.push(T.income({ income: money(f.monthlyIncome), employment: f.employment ? T.employment[f.employment] : undefined, employer: f.employer ?? undefined, proof: f.incomeProof }));
@@ -72,7 +67,7 @@ export function appealLetter(input: LetterInput): { subject: string; body: strin
   const done = (input.stepsDone ?? []).filter((s) => !said.has(s)).map((s) => T.steps[s]).filter((s): s is string => !!s);
   if (done.length) context.push(T.stepsDone(done));
 
-  const body = [T.greeting(product), facts.join(lang === "zh" ? "" : " "), since.join(lang === "zh" ? "" : " "), context.join(lang === "zh" ? "" : " "), `${T.request}${lang === "zh" ? "" : " "}${T.attachments}`, T.closing(input.name, formatDay(input.today, lang))]
+  const body = [T.greeting(product), facts.join(lang === "zh" ? "" : " "), since.join(lang === "zh" ? "" : " "), context.join(lang === "zh" ? "" : " "), `${T.request}${lang === "zh" ? "" : " "}${T.attachments}`, T.closing(input.name, dayIn(input.today, lang))]
     .filter(Boolean)
     .join("\n\n");
   return { subject: T.subject(product, date), body };
@@ -83,7 +78,7 @@ function sinceSentences(f: ReturnType<typeof appealFacts>, T: (typeof TEMPLATES)
   const out: string[] = [];
   const flags: string[] = [];
   for (const c of f.since.changes) {
-    const date = formatDay(c.on, lang);
+    const date = dayIn(c.on, lang);
     if (c.kind === "income") out.push(T.since.income({ income: money(c.value), date }));
     else if (c.kind === "employment") out.push(T.since.employment({ employment: T.employment[c.value] ?? c.value, date }));
     else if (c.kind === "employer") out.push(T.since.employer({ employer: c.value, date }));

@@ -19,16 +19,6 @@ export function assertSameOrigin(request: Request, env: Record<string, string | 
   }
 }
 
-/** False instead of throwing, for callers that answer in their own shape. */
-export function isSameOrigin(request: Request, env: Record<string, string | undefined> = process.env): boolean {
-  try {
-    assertSameOrigin(request, env);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function originOf(value: string | null): URL | null {
   // "null" is what sandboxed frames and some redirects send: never ours.
   if (!value || value === "null") return null;

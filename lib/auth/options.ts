@@ -4,7 +4,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { decodeSessionJwt, encodeSessionJwt } from "@/lib/auth/jwt";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { LAST_SEEN_REFRESH_SECONDS, SESSION_MAX_AGE_SECONDS, nextLastSeen, nowSeconds } from "@/lib/auth/session-lifetime";
-import { clientIp, signInThrottle } from "@/lib/auth/throttle";
+import { clientIpFrom } from "@/lib/auth/client-ip";
+import { signInThrottle } from "@/lib/auth/throttle";
 import { signInSchema } from "@/lib/auth/validation";
 import { recordAudit } from "@/lib/data/audit";
 import { findCredentialsByEmail } from "@/lib/data/users";
@@ -31,10 +32,10 @@ async function authorize(raw: Record<string, unknown> | undefined, req: { header
   const parsed = signInSchema.safeParse({ email: raw?.email, password: raw?.password });
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  const subject = { email, ip: clientIp(req.headers) };
+  const subject = { email, ip: clientIpFrom(req.headers) };
   const attempt = await signInThrottle().begin(subject);
   if (!attempt.allowed) throw new Error(RATE_LIMITED_ERROR);
-  const user = await findCredentialsByEmail({ email });
+  const user = await findCredentialsByEmail(db, { email });
   // A missing user still costs one argon2 verification, like a wrong password.
   const ok = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);
   if (!user || !ok) {

@@ -35,7 +35,7 @@ describe("requireUser", () => {
     await signedIn();
     findUserById.mockResolvedValue(user);
     await expect(requireUser()).resolves.toEqual(user);
-    expect(findUserById).toHaveBeenCalledWith({ userId: "u1" });
+    expect(findUserById).toHaveBeenCalledWith(expect.anything(), { userId: "u1" });
   });
 
   test("accepts a token next-auth itself minted (same format and key)", async () => {

@@ -6,6 +6,7 @@ import { decodeSessionJwt } from "@/lib/auth/jwt";
 import { SESSION_COOKIE_NAME, authOptions } from "@/lib/auth/options";
 import { nowSeconds, sessionState } from "@/lib/auth/session-lifetime";
 import { findUserById, type AppUser } from "@/lib/data/users";
+import { db } from "@/lib/db";
 
 export type { AppUser };
 
@@ -37,7 +38,7 @@ export const getCurrentSession = cache(async (): Promise<CurrentSession | null> 
   if (!claims || !userId) return null;
   // The jwt callback never moves lastSeen of an idle token forward, so this sees the cookie's value.
   if (sessionState({ authAt: claims.authAt, lastSeen: claims.lastSeen || undefined }, nowSeconds()) !== "active") return null;
-  const user = await findUserById({ userId });
+  const user = await findUserById(db, { userId });
   if (!user || user.sessionVersion !== claims.sessionVersion) return null;
   return { user, authAt: claims.authAt! };
 });

@@ -3,7 +3,6 @@ import { createSignInThrottle, type SignInThrottle } from "@/lib/auth/throttle-c
 import { db } from "@/lib/db";
 
 export { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP, MAX_SIGN_UPS_PER_IP, SIGN_IN_WINDOW_SECONDS, type SignInSubject } from "@/lib/auth/throttle-core";
-export { clientIpFrom as clientIp } from "@/lib/auth/client-ip";
 
 // Created on first use: building the app must not open the database.
 let throttle: SignInThrottle | undefined;

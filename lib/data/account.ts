@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { accountThrottleKeys } from "@/lib/auth/throttle-core";
 import { EmailTakenError } from "@/lib/data/users";
+import { recordAudit } from "@/lib/data/audit";
 
 /*
  * Account changes from the settings pages. Each takes the Prisma client first (like exports.ts) so
@@ -21,7 +22,7 @@ export async function updatePassword(db: PrismaClient, options: { userId: string
       data: { passwordHash: options.passwordHash, sessionVersion: { increment: 1 } },
       select: { sessionVersion: true },
     });
-    await tx.auditLog.create({ data: { userId: options.userId, action: "password.changed", ip: options.ip } });
+    await recordAudit(tx, { userId: options.userId, action: "password.changed", ip: options.ip });
     return user.sessionVersion;
   });
 }
@@ -30,7 +31,7 @@ export async function updatePassword(db: PrismaClient, options: { userId: string
 export async function bumpSessionVersion(db: PrismaClient, options: { userId: string; ip: string | null }): Promise<number> {
   return db.$transaction(async (tx) => {
     const user = await tx.user.update({ where: { id: options.userId }, data: { sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
-    await tx.auditLog.create({ data: { userId: options.userId, action: "sessions.revoked", ip: options.ip } });
+    await recordAudit(tx, { userId: options.userId, action: "sessions.revoked", ip: options.ip });
     return user.sessionVersion;
   });
 }
@@ -42,7 +43,7 @@ export async function updateEmail(db: PrismaClient, options: { userId: string; e
       const before = await tx.user.findUniqueOrThrow({ where: { id: options.userId }, select: { email: true } });
       await tx.user.update({ where: { id: options.userId }, data: { email: options.email }, select: { id: true } });
       // Both addresses, so the owner can see (and contest) a change they did not make.
-      await tx.auditLog.create({ data: { userId: options.userId, action: "email.changed", ip: options.ip, detail: { from: before.email, to: options.email } } });
+      await recordAudit(tx, { userId: options.userId, action: "email.changed", ip: options.ip, detail: { from: before.email, to: options.email } });
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new EmailTakenError();

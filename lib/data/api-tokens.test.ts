@@ -36,12 +36,12 @@ describeDatabases("api tokens", (ctx) => {
     const db = ctx().prisma;
     const user = await newUser();
     const { token, apiToken } = await createApiToken(db, { userId: user.id, name: "ci" });
-    expect(await authenticateApiToken(db, token)).toEqual({ userId: user.id, tokenId: apiToken.id });
-    expect(await authenticateApiToken(db, token.slice(0, -1) + (token.endsWith("A") ? "B" : "A"))).toBeNull();
-    expect(await authenticateApiToken(db, "chk_short")).toBeNull();
-    expect(await authenticateApiToken(db, "")).toBeNull();
+    expect(await authenticateApiToken(db, { token })).toEqual({ userId: user.id, tokenId: apiToken.id });
+    expect(await authenticateApiToken(db, { token: token.slice(0, -1) + (token.endsWith("A") ? "B" : "A") })).toBeNull();
+    expect(await authenticateApiToken(db, { token: "chk_short" })).toBeNull();
+    expect(await authenticateApiToken(db, { token: "" })).toBeNull();
     await revokeApiToken(db, { userId: user.id, tokenId: apiToken.id });
-    expect(await authenticateApiToken(db, token)).toBeNull();
+    expect(await authenticateApiToken(db, { token })).toBeNull();
     // Revoking twice is harmless and logs once.
     await revokeApiToken(db, { userId: user.id, tokenId: apiToken.id });
     expect(await db.auditLog.count({ where: { userId: user.id, action: "token.revoked" } })).toBe(1);
@@ -54,12 +54,12 @@ describeDatabases("api tokens", (ctx) => {
     const t0 = new Date("2026-01-01T00:00:00Z");
     const lastUsed = async () => (await db.apiToken.findUniqueOrThrow({ where: { id: apiToken.id } })).lastUsedAt?.toISOString();
     expect(await lastUsed()).toBeUndefined();
-    await authenticateApiToken(db, token, t0);
+    await authenticateApiToken(db, { token, now: t0 });
     expect(await lastUsed()).toBe(t0.toISOString());
-    await authenticateApiToken(db, token, new Date(t0.getTime() + 59_000));
+    await authenticateApiToken(db, { token, now: new Date(t0.getTime() + 59_000) });
     expect(await lastUsed()).toBe(t0.toISOString());
     const later = new Date(t0.getTime() + 61_000);
-    await authenticateApiToken(db, token, later);
+    await authenticateApiToken(db, { token, now: later });
     expect(await lastUsed()).toBe(later.toISOString());
   });
 
@@ -69,7 +69,7 @@ describeDatabases("api tokens", (ctx) => {
     const { token, apiToken } = await createApiToken(db, { userId: me.id, name: "mine" });
     await expect(revokeApiToken(db, { userId: other.id, tokenId: apiToken.id })).rejects.toMatchObject({ code: "not_found" });
     expect(await listApiTokens(db, { userId: other.id })).toEqual([]);
-    expect(await authenticateApiToken(db, token)).not.toBeNull();
+    expect(await authenticateApiToken(db, { token })).not.toBeNull();
   });
 
   it("validates the name and bounds the number of active tokens", async () => {

@@ -4,6 +4,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { cachedRead } from "@/lib/db/read-cache";
 import { MAX_ACTIVE_TOKENS, MAX_TOKEN_NAME } from "@/lib/api-tokens/validation";
 import { AppError } from "@/lib/errors";
+import { recordAudit } from "@/lib/data/audit";
 
 /**
  * Personal API tokens for the sync API. A token is `chk_` + 32 random bytes in base64url; it is
@@ -58,7 +59,7 @@ export async function createApiToken(
       data: { userId, name: cleanName, tokenHash: hashToken(token), prefix },
       select: summarySelect,
     });
-    await tx.auditLog.create({ data: { userId, action: "token.created", detail: { tokenId: apiToken.id, name: cleanName, prefix } } });
+    await recordAudit(tx, { userId, action: "token.created", detail: { tokenId: apiToken.id, name: cleanName, prefix } });
     return { token, apiToken };
   });
 }
@@ -75,7 +76,7 @@ export async function revokeApiToken(db: PrismaClient, { userId, tokenId }: { us
     if (!token) throw new AppError("not_found", "No such token.");
     if (token.revokedAt) return;
     await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
-    await tx.auditLog.create({ data: { userId, action: "token.revoked", detail: { tokenId: token.id, prefix: token.prefix } } });
+    await recordAudit(tx, { userId, action: "token.revoked", detail: { tokenId: token.id, prefix: token.prefix } });
   });
 }
 
@@ -84,7 +85,7 @@ export async function revokeApiToken(db: PrismaClient, { userId, tokenId }: { us
  * Touches lastUsedAt at most once a minute, with a conditional update so concurrent requests on
  * several instances write it once.
  */
-export async function authenticateApiToken(db: PrismaClient, bearer: string, now = new Date()): Promise<ApiPrincipal | null> {
+export async function authenticateApiToken(db: PrismaClient, { token: bearer, now = new Date() }: { token: string; now?: Date }): Promise<ApiPrincipal | null> {
   // Malformed input never reaches the database.
   if (!TOKEN_RE.test(bearer)) return null;
   const tokenHash = hashToken(bearer);

@@ -1,9 +1,9 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { dateToDay, dayToDate } from "@/lib/days";
 
 /* Appeal letters and what came of filing them; every query is scoped by userId. */
 
-const toDate = (day: string) => new Date(`${day}T00:00:00Z`);
 
 export interface AppealRecord {
   id: string;
@@ -17,23 +17,23 @@ export interface AppealRecord {
 
 export async function listAppeals(db: PrismaClient, options: { userId: string; dropDate: string }): Promise<AppealRecord[]> {
   const rows = await db.appeal.findMany({
-    where: { userId: options.userId, dropDate: toDate(options.dropDate) },
+    where: { userId: options.userId, dropDate: dayToDate(options.dropDate) },
     orderBy: { updatedAt: "desc" },
   });
-  return rows.map((r) => ({ ...r, filedAt: r.filedAt ? r.filedAt.toISOString().slice(0, 10) : null }));
+  return rows.map((r) => ({ ...r, filedAt: r.filedAt ? dateToDay(r.filedAt) : null }));
 }
 
 /** Saves the letter: updates the newest unfiled draft in that language, or starts a new one. */
 export async function saveAppeal(db: PrismaClient, options: { userId: string; dropDate: string; language: string; body: string }): Promise<string> {
   const draft = await db.appeal.findFirst({
-    where: { userId: options.userId, dropDate: toDate(options.dropDate), language: options.language, filedAt: null },
+    where: { userId: options.userId, dropDate: dayToDate(options.dropDate), language: options.language, filedAt: null },
     orderBy: { updatedAt: "desc" },
   });
   if (draft) {
     await db.appeal.update({ where: { id: draft.id }, data: { body: options.body } });
     return draft.id;
   }
-  const created = await db.appeal.create({ data: { userId: options.userId, dropDate: toDate(options.dropDate), language: options.language, body: options.body } });
+  const created = await db.appeal.create({ data: { userId: options.userId, dropDate: dayToDate(options.dropDate), language: options.language, body: options.body } });
   return created.id;
 }
 
@@ -43,8 +43,8 @@ export async function recordFiling(
   options: { userId: string; appealId: string; dropDate: string; filedAt: string; filedWith: string; outcome: string },
 ): Promise<boolean> {
   const res = await db.appeal.updateMany({
-    where: { id: options.appealId, userId: options.userId, dropDate: toDate(options.dropDate) },
-    data: { filedAt: toDate(options.filedAt), filedWith: options.filedWith, outcome: options.outcome },
+    where: { id: options.appealId, userId: options.userId, dropDate: dayToDate(options.dropDate) },
+    data: { filedAt: dayToDate(options.filedAt), filedWith: options.filedWith, outcome: options.outcome },
   });
   return res.count === 1;
 }

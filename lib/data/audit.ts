@@ -2,9 +2,9 @@ import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
 /**
- * The borrower-readable activity log. Actions written elsewhere: token.created, token.revoked
- * (api-tokens.ts), export (exports.ts), import (imports.ts), api.import (api/v1/history.ts).
- * Written here and by the account module: the ones below.
+ * The borrower-readable activity log; every row is written through recordAudit. Actions:
+ * token.created, token.revoked (api-tokens.ts), export (exports.ts), import (imports.ts),
+ * api.import (api/v1/history.ts), and the account's below (options.ts, account.ts).
  */
 export const AUTH_AUDIT_ACTIONS = ["signin", "signin.locked", "password.changed", "email.changed", "sessions.revoked"] as const;
 export type AuthAuditAction = (typeof AUTH_AUDIT_ACTIONS)[number];

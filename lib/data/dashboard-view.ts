@@ -8,8 +8,9 @@ import type { Assessment, CoreContext, Drop, Explanation, Growth } from "@/lib/c
 import type { HistoryDocument, HistoryEvent } from "@/lib/history/schema";
 import { calendarDay } from "@/lib/history/schema";
 import { learnedFromHistory, limitNow, type Learned, type LimitNow } from "@/lib/limit-change/summary";
-import { buildTimeline } from "@/lib/timeline/build";
-import { currentAssessment, todayInShanghai } from "@/lib/timeline/current-assessment";
+import { buildChartTimeline } from "@/lib/timeline/build";
+import { currentAssessment } from "@/lib/timeline/current-assessment";
+import { todayInShanghai } from "@/lib/days";
 import type { TimelineData } from "@/lib/timeline/types";
 
 /** The latest observations the dashboard's table shows; the full list lives on the data page. */
@@ -43,7 +44,7 @@ export interface DashboardView {
 }
 
 export function buildDashboardView(history: HistoryDocument, explanation: Explanation, context: CoreContext, now?: Date): DashboardView {
-  const timeline = buildTimeline(history, explanation);
+  const timeline = buildChartTimeline(history, explanation);
   const { assessment, stale } = timeline.asOf === null ? { assessment: null, stale: false } : currentAssessment(history, context, now);
   const observations = history.events.filter((e) => e.type === "limit" || e.type === "score");
   return {

@@ -12,7 +12,7 @@ describeDatabases("observations: the data page's filter and the last limit on fi
   beforeAll(async () => {
     const { prisma } = ctx();
     userId = (await prisma.user.create({ data: { email: `${randomUUID()}@example.com`, passwordHash: "x" } })).id;
-    await importHistory(prisma, userId, {
+    await importHistory(prisma, { userId: userId, document: {
       format: "credit-health-history",
       version: 1,
       events: [
@@ -22,7 +22,7 @@ describeDatabases("observations: the data page's filter and the last limit on fi
         { type: "activity", date: "2026-02-02", count: 3 },
         { type: "limit", date: "2026-03-17", limit: 0 },
       ],
-    });
+    } });
   });
 
   it("type=observation lists and counts limits and scores only", async () => {

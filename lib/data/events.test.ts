@@ -26,8 +26,8 @@ describeDatabases("events table queries", (ctx) => {
     const { prisma } = ctx();
     userId = (await prisma.user.create({ data: { email: `ev${++seq}-${Date.now()}@example.com`, passwordHash: "x" } })).id;
     other = (await prisma.user.create({ data: { email: `ev${++seq}-${Date.now()}@example.com`, passwordHash: "x" } })).id;
-    await importHistory(prisma, userId, { ...DOC, events: generated() });
-    await importHistory(prisma, other, { ...DOC, events: [{ id: "o1", type: "limit", date: "2020-01-01", limit: 1 }] });
+    await importHistory(prisma, { userId, document: { ...DOC, events: generated() } });
+    await importHistory(prisma, { userId: other, document: { ...DOC, events: [{ id: "o1", type: "limit", date: "2020-01-01", limit: 1 }] } });
   }, 300_000);
 
   it("walks all 50,000 events newest first by keyset pages, each page as fast as the first", async () => {

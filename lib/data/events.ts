@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { importHistory } from "@/lib/data/history";
 import { loadedEvent } from "@/lib/db/history-rows";
 import type { HistoryEvent } from "@/lib/history/schema";
+import { dateToDay, dayToDate } from "@/lib/days";
 
 /*
  * The /data events table: one page of a borrower's events, newest first, by keyset on (day, id)
@@ -26,15 +27,13 @@ export type EventCursor = { day: string; id: string; dir: "after" | "before" };
 export type EventListRow = { id: string; eventId: string; day: string; event: HistoryEvent; idDerived: boolean };
 export type EventPage = { rows: EventListRow[]; next: EventCursor | null; prev: EventCursor | null };
 
-const dayDate = (day: string) => new Date(`${day}T00:00:00.000Z`);
-const dayText = (d: Date) => d.toISOString().slice(0, 10);
 
 function filterWhere(userId: string, filter: EventFilter) {
   return {
     userId,
     ...(filter.type ? { type: { in: filterTypes(filter.type)! } } : {}),
     ...(filter.from || filter.to
-      ? { day: { ...(filter.from ? { gte: dayDate(filter.from) } : {}), ...(filter.to ? { lte: dayDate(filter.to) } : {}) } }
+      ? { day: { ...(filter.from ? { gte: dayToDate(filter.from) } : {}), ...(filter.to ? { lte: dayToDate(filter.to) } : {}) } }
       : {}),
   };
 }
@@ -55,8 +54,8 @@ export async function listEvents(
   // by itself is not sargable, and the planner would read the user's rows from the newest one.
   const keyset = cursor
     ? {
-        day: { [backwards ? "gte" : "lte"]: dayDate(cursor.day) },
-        OR: [{ day: { [cmp]: dayDate(cursor.day) } }, { day: dayDate(cursor.day), id: { [cmp]: cursor.id } }],
+        day: { [backwards ? "gte" : "lte"]: dayToDate(cursor.day) },
+        OR: [{ day: { [cmp]: dayToDate(cursor.day) } }, { day: dayToDate(cursor.day), id: { [cmp]: cursor.id } }],
       }
     : {};
   const order = backwards ? "asc" : "desc";
@@ -69,7 +68,7 @@ export async function listEvents(
   const more = found.length > size;
   const page = found.slice(0, size);
   if (backwards) page.reverse();
-  const rows = page.map((r) => ({ id: r.id, eventId: r.eventId, idDerived: r.idDerived, day: dayText(r.day), event: loadedEvent(r) }));
+  const rows = page.map((r) => ({ id: r.id, eventId: r.eventId, idDerived: r.idDerived, day: dateToDay(r.day), event: loadedEvent(r) }));
   const first = rows[0];
   const last = rows[rows.length - 1];
   // Going forwards there is a previous page whenever we came from a cursor; going back, a next one.
@@ -110,7 +109,7 @@ export async function getEvent(db: PrismaClient, options: { userId: string; id: 
     select: { id: true, eventId: true, idDerived: true, day: true, payload: true },
   });
   if (!r) throw new AppError("not_found", "No such event.");
-  return { id: r.id, eventId: r.eventId, idDerived: r.idDerived, day: dayText(r.day), event: loadedEvent(r) };
+  return { id: r.id, eventId: r.eventId, idDerived: r.idDerived, day: dateToDay(r.day), event: loadedEvent(r) };
 }
 
 /** Deletes one of the user's events; AppError not_found when it is not theirs or already gone. */
@@ -142,10 +141,10 @@ export async function saveEvent(
   } else {
     event = { ...options.event, id: options.newId(), source: "manual" };
   }
-  await importHistory(db, options.userId, {
+  await importHistory(db, { userId: options.userId, document: {
     format: "credit-health-history",
     version: 1,
     borrower: { currency: user.currency, product: user.product, scoreScale: { min: user.scoreMin, max: user.scoreMax } },
     events: [event],
-  });
+  } });
 }

@@ -5,7 +5,7 @@ import { describeDatabases } from "@/lib/db/test-db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { deleteEvent, saveEvent } from "./events";
 import type { DashboardView } from "./dashboard-view";
-import { cachedDashboard, cachedExplained, cachedExplainedWithHistory, DASHBOARD_KIND, EXPLAINED_KIND, MAX_AGE_MS } from "./explanation-cache";
+import { cachedDashboard, cachedExplanation, cachedExplained, DASHBOARD_KIND, EXPLAINED_KIND, MAX_AGE_MS } from "./explanation-cache";
 import { importHistory } from "./history";
 
 const version = async (db: PrismaClient, id: string) => (await db.user.findUniqueOrThrow({ where: { id }, select: { historyVersion: true } })).historyVersion;
@@ -22,7 +22,7 @@ describeDatabases("explanation cache", (ctx) => {
     const db = ctx().prisma;
     const user = await newUser(db);
     expect(await version(db, user.id)).toBe(0);
-    await importHistory(db, user.id, sampleDocument());
+    await importHistory(db, { userId: user.id, document: sampleDocument() });
     expect(await version(db, user.id)).toBe(1);
     const row = await db.event.findFirstOrThrow({ where: { userId: user.id, eventId: "s1" } });
     await saveEvent(db, { userId: user.id, rowId: row.id, event: { type: "score", date: "2025-01-02", score: 700 }, newId: () => "unused" });
@@ -37,24 +37,24 @@ describeDatabases("explanation cache", (ctx) => {
   it("serves the stored result while nothing changed, and recomputes after an import", async () => {
     const db = ctx().prisma;
     const user = await newUser(db);
-    await importHistory(db, user.id, noDropDocument());
-    const first = await cachedExplained(db, user.id);
+    await importHistory(db, { userId: user.id, document: noDropDocument() });
+    const first = await cachedExplanation(db, { userId: user.id });
     expect(first.explanation.drops).toHaveLength(0);
-    const again = await cachedExplained(db, user.id);
+    const again = await cachedExplanation(db, { userId: user.id });
     expect(again.computedAt.getTime()).toBe(first.computedAt.getTime());
     // The dashboard reads its part of the same row: no recompute either.
-    const dash = await cachedDashboard(db, user.id);
+    const dash = await cachedDashboard(db, { userId: user.id });
     expect(dash.stamp.computedAt.getTime()).toBe(first.computedAt.getTime());
 
-    await importHistory(db, user.id, sampleDocument());
-    const after = await cachedExplained(db, user.id);
+    await importHistory(db, { userId: user.id, document: sampleDocument() });
+    const after = await cachedExplanation(db, { userId: user.id });
     expect(after.historyVersion).toBe(first.historyVersion + 1);
     expect(after.computedAt.getTime()).toBeGreaterThanOrEqual(first.computedAt.getTime());
     expect(after.explanation.drops.map((d) => d.date)).toEqual(["2025-03-30"]);
-    const view = JSON.parse((await cachedDashboard(db, user.id)).json) as DashboardView;
+    const view = JSON.parse((await cachedDashboard(db, { userId: user.id })).json) as DashboardView;
     expect(view.drops.map((d) => d.date)).toEqual(["2025-03-30"]);
     expect(view.recentObservations[0]).toMatchObject({ id: "l2", kind: "limit", value: 12000 });
-    const { history, explanation } = await cachedExplainedWithHistory(db, user.id);
+    const { history, explanation } = await cachedExplained(db, { userId: user.id });
     expect(history.events).toHaveLength(sampleDocument().events.length);
     expect(explanation).toEqual(after.explanation);
   });
@@ -62,37 +62,37 @@ describeDatabases("explanation cache", (ctx) => {
   it("recomputes a result older than an hour (the platform context may have moved)", async () => {
     const db = ctx().prisma;
     const user = await newUser(db);
-    await importHistory(db, user.id, sampleDocument());
+    await importHistory(db, { userId: user.id, document: sampleDocument() });
     const t0 = new Date();
-    const first = await cachedExplained(db, user.id, { now: t0 });
-    const within = await cachedExplained(db, user.id, { now: new Date(t0.getTime() + MAX_AGE_MS - 1000) });
+    const first = await cachedExplanation(db, { userId: user.id, now: t0 });
+    const within = await cachedExplanation(db, { userId: user.id, now: new Date(t0.getTime() + MAX_AGE_MS - 1000) });
     expect(within.computedAt.getTime()).toBe(first.computedAt.getTime());
     const later = new Date(t0.getTime() + MAX_AGE_MS + 1000);
-    expect((await cachedExplained(db, user.id, { now: later })).computedAt.getTime()).toBe(later.getTime());
+    expect((await cachedExplanation(db, { userId: user.id, now: later })).computedAt.getTime()).toBe(later.getTime());
   });
 
   it("deletes the cache row with the user", async () => {
     const db = ctx().prisma;
     const user = await newUser(db);
-    await importHistory(db, user.id, sampleDocument());
-    await cachedExplained(db, user.id);
+    await importHistory(db, { userId: user.id, document: sampleDocument() });
+    await cachedExplanation(db, { userId: user.id });
     expect(await db.explanationCache.count({ where: { userId: user.id } })).toBe(2);
     await db.user.delete({ where: { id: user.id } });
     expect(await db.explanationCache.count({ where: { userId: user.id } })).toBe(0);
-    await expect(cachedExplained(db, user.id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(cachedExplanation(db, { userId: user.id })).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("never serves another user's result", async () => {
     const db = ctx().prisma;
     const a = await newUser(db);
     const b = await newUser(db);
-    await importHistory(db, a.id, sampleDocument());
-    await importHistory(db, b.id, noDropDocument());
+    await importHistory(db, { userId: a.id, document: sampleDocument() });
+    await importHistory(db, { userId: b.id, document: noDropDocument() });
     // Same version on both (1), A's computed first: B must still get B's own.
-    expect((await cachedExplained(db, a.id)).explanation.drops).toHaveLength(1);
-    expect((await cachedExplained(db, b.id)).explanation.drops).toHaveLength(0);
-    expect((JSON.parse((await cachedDashboard(db, b.id)).json) as DashboardView).drops).toHaveLength(0);
-    expect((await cachedExplained(db, a.id)).explanation.drops).toHaveLength(1);
+    expect((await cachedExplanation(db, { userId: a.id })).explanation.drops).toHaveLength(1);
+    expect((await cachedExplanation(db, { userId: b.id })).explanation.drops).toHaveLength(0);
+    expect((JSON.parse((await cachedDashboard(db, { userId: b.id })).json) as DashboardView).drops).toHaveLength(0);
+    expect((await cachedExplanation(db, { userId: a.id })).explanation.drops).toHaveLength(1);
     const rows = await db.explanationCache.findMany({ where: { userId: { in: [a.id, b.id] } }, select: { userId: true, kind: true } });
     const key = (r: { userId: string; kind: string }) => `${r.userId}/${r.kind}`;
     expect(rows.map(key).sort()).toEqual([a.id, b.id].flatMap((userId) => [EXPLAINED_KIND, DASHBOARD_KIND].map((kind) => key({ userId, kind }))).sort());
@@ -101,8 +101,8 @@ describeDatabases("explanation cache", (ctx) => {
   it("keeps only what the dashboard draws: top reasons, no steps or evidence ids", async () => {
     const db = ctx().prisma;
     const user = await newUser(db);
-    await importHistory(db, user.id, sampleDocument());
-    const view = JSON.parse((await cachedDashboard(db, user.id)).json) as DashboardView;
+    await importHistory(db, { userId: user.id, document: sampleDocument() });
+    const view = JSON.parse((await cachedDashboard(db, { userId: user.id })).json) as DashboardView;
     expect(view.drops[0]!.steps).toEqual([]);
     expect(view.drops[0]!.reasons.length).toBeLessThanOrEqual(3);
     expect(view.drops[0]!.reasons.every((r) => r.evidence.eventIds.length === 0)).toBe(true);

@@ -4,7 +4,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { cachedRead } from "@/lib/db/read-cache";
 import { AppError } from "@/lib/errors";
 import type { HistoryDocument } from "@/lib/history/schema";
-import { todayInShanghai } from "@/lib/timeline/current-assessment";
+import { todayInShanghai } from "@/lib/days";
 import { buildDashboardView, type DashboardView } from "./dashboard-view";
 import { loadHistory } from "./history";
 import { platformDropWeeks, restoreCohorts } from "./platform-drops";
@@ -13,7 +13,7 @@ import { platformDropWeeks, restoreCohorts } from "./platform-drops";
  * Results computed from a user's whole history, kept in PostgreSQL (ExplanationCache) so every
  * instance shares them; process memory holds only copies that the database's change notifications
  * drop (lib/db/read-cache.ts). A row is valid while its historyVersion equals User.historyVersion,
- * which every write to the user's events bumps in the same transaction (lib/db/history-store.ts,
+ * which every write to the user's events bumps in the same transaction (lib/data/history.ts,
  * lib/data/events.ts): a server action that changes the history sees fresh results on its next read.
  *
  * The platform-wide context (lib/data/platform-drops.ts) also changes with OTHER users' data,
@@ -96,7 +96,7 @@ function fresh(read: CacheRead, now: Date): read is CacheRead & { cacheVersion: 
  * explains with that context (so POLICY_TIGHTENING can fire, and an outlook can rest on the
  * product's restore cohort, which like the weeks lags other borrowers by at most MAX_AGE_MS).
  */
-export async function computeExplained(db: PrismaClient, history: HistoryDocument, now?: Date): Promise<ExplainedPayload> {
+export async function computeExplained(db: PrismaClient, { history, now }: { history: HistoryDocument; now?: Date }): Promise<ExplainedPayload> {
   const first = explain(history);
   let explanation = first;
   let context: CoreContext = {};
@@ -120,8 +120,8 @@ export async function computeExplained(db: PrismaClient, history: HistoryDocumen
  * older, which only costs one more recompute).
  */
 async function recompute(db: PrismaClient, userId: string, version: number, now: Date): Promise<{ history: HistoryDocument; payload: ExplainedPayload; stamp: CacheStamp }> {
-  const history = await loadHistory(db, userId);
-  const payload = await computeExplained(db, history, now);
+  const history = await loadHistory(db, { userId });
+  const payload = await computeExplained(db, { history, now });
   const stamp = { historyVersion: version, computedAt: now };
   try {
     // The WHERE keeps a row computed at a newer version than ours (a slower, older request).
@@ -147,7 +147,7 @@ async function recompute(db: PrismaClient, userId: string, version: number, now:
 }
 
 /** The dashboard's view of the user's history as JSON text (sent verbatim by the API): one query when cached. */
-export async function cachedDashboard(db: PrismaClient, userId: string, options: CacheOptions = {}): Promise<{ json: string; stamp: CacheStamp }> {
+export async function cachedDashboard(db: PrismaClient, { userId, ...options }: { userId: string } & CacheOptions): Promise<{ json: string; stamp: CacheStamp }> {
   const now = options.now ?? new Date();
   const read = await readCache(db, userId, DASHBOARD_KIND);
   // The assessment is "as of today": a view made on another Shanghai day is recomputed too.
@@ -158,13 +158,21 @@ export async function cachedDashboard(db: PrismaClient, userId: string, options:
   return { json: JSON.stringify(payload.dashboard), stamp };
 }
 
-export interface CachedExplained extends CacheStamp {
+/** The explained history: a borrower's history with its explanation and the platform context it was explained in. */
+export interface Explained {
+  history: HistoryDocument;
+  explanation: Explanation;
+  context: CoreContext;
+}
+
+/** The explanation without the history, with the stamp of its computation. */
+export interface CachedExplanation extends CacheStamp {
   explanation: Explanation;
   context: CoreContext;
 }
 
 /** The user's explanation with platform context: one query when cached. */
-export async function cachedExplained(db: PrismaClient, userId: string, options: CacheOptions = {}): Promise<CachedExplained> {
+export async function cachedExplanation(db: PrismaClient, { userId, ...options }: { userId: string } & CacheOptions): Promise<CachedExplanation> {
   const now = options.now ?? new Date();
   const read = await readCache(db, userId, EXPLAINED_KIND);
   if (fresh(read, now)) {
@@ -179,17 +187,16 @@ export async function cachedExplained(db: PrismaClient, userId: string, options:
  * The explanation together with the history it explains, for pages that draw both (drop pages,
  * recovery, what-if): one history load, and no explain pass when the cache is fresh.
  */
-export async function cachedExplainedWithHistory(
+export async function cachedExplained(
   db: PrismaClient,
-  userId: string,
-  options: CacheOptions = {},
-): Promise<{ history: HistoryDocument; explanation: Explanation; context: CoreContext }> {
+  { userId, ...options }: { userId: string } & CacheOptions,
+): Promise<Explained> {
   const now = options.now ?? new Date();
   const read = await readCache(db, userId, EXPLAINED_KIND);
   if (fresh(read, now)) {
     // Loaded after the version read: an import committed in between shows its events here a
     // request before it shows in the explanation, as when the two were computed one after another.
-    const history = await loadHistory(db, userId);
+    const history = await loadHistory(db, { userId });
     const value = await parsed<Omit<ExplainedPayload, "dashboard">>(db, userId, read);
     return { history, explanation: value.explanation, context: value.context };
   }

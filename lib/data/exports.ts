@@ -2,6 +2,7 @@ import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { exportHistory } from "@/lib/data/history";
 import { exportEventsCsv } from "@/lib/history/export-csv";
+import { recordAudit } from "@/lib/data/audit";
 
 export type ExportFormat = "json" | "csv";
 export type ExportFile = { body: string; fileName: string; contentType: string; events: number };
@@ -12,23 +13,12 @@ export type ExportFile = { body: string; fileName: string; contentType: string; 
  * holds the browser, so the borrower can see when it happened.
  */
 export async function exportForDownload(db: PrismaClient, options: { userId: string; format: ExportFormat; ip?: string | null; now?: Date }): Promise<ExportFile> {
-  const doc = await exportHistory(db, options.userId);
+  const doc = await exportHistory(db, { userId: options.userId });
   const day = (options.now ?? new Date()).toISOString().slice(0, 10);
   const file: ExportFile =
     options.format === "json"
       ? { body: `${JSON.stringify(doc, null, 2)}\n`, fileName: `credit-health-${day}.json`, contentType: "application/json; charset=utf-8", events: doc.events.length }
       : { body: exportEventsCsv(doc), fileName: `credit-health-${day}.csv`, contentType: "text/csv; charset=utf-8", events: doc.events.length };
-  await db.auditLog.create({ data: { userId: options.userId, action: "export", ip: options.ip ?? null, detail: { format: options.format, events: file.events } } });
+  await recordAudit(db, { userId: options.userId, action: "export", ip: options.ip, detail: { format: options.format, events: file.events } });
   return file;
-}
-
-export function downloadResponse(file: ExportFile): Response {
-  return new Response(file.body, {
-    headers: {
-      "content-type": file.contentType,
-      "content-disposition": `attachment; filename="${file.fileName}"`,
-      "cache-control": "no-store",
-      "x-content-type-options": "nosniff",
-    },
-  });
 }

@@ -4,7 +4,7 @@ import { beforeAll, expect, it } from "vitest";
 import { describeDatabases } from "@/lib/db/test-db";
 import { parseHistory } from "@/lib/history/parse";
 import type { HistoryDocument, HistoryEvent } from "@/lib/history/schema";
-import { exportHistory, importHistory, listObservations, loadHistory } from "./history";
+import { exportHistory, importHistory, loadHistory } from "./history";
 
 const EXAMPLES_DIR = path.resolve(import.meta.dirname, "../../../shared/examples");
 const examples = readdirSync(EXAMPLES_DIR)
@@ -31,10 +31,10 @@ describeDatabases("history import/export", (ctx) => {
     const { prisma } = ctx();
     const userId = await newUser();
     const original = parsed(example);
-    expect(await importHistory(prisma, userId, example)).toEqual({ added: original.events.length, updated: 0, unchanged: 0 });
-    const exported = await exportHistory(prisma, userId);
+    expect(await importHistory(prisma, { userId, document: example })).toEqual({ added: original.events.length, updated: 0, unchanged: 0 });
+    const exported = await exportHistory(prisma, { userId });
     expect(sorted(exported)).toEqual(sorted(original));
-    expect(await importHistory(prisma, userId, exported)).toEqual({ added: 0, updated: 0, unchanged: original.events.length });
+    expect(await importHistory(prisma, { userId, document: exported })).toEqual({ added: 0, updated: 0, unchanged: original.events.length });
     expect(await prisma.event.count({ where: { userId } })).toBe(original.events.length);
   });
 
@@ -43,11 +43,11 @@ describeDatabases("history import/export", (ctx) => {
     const userId = await newUser();
     const repayment = { type: "repayment", date: "2025-02-10", amount: 100 } as const;
     const doc = { ...DOC, events: [repayment, { ...repayment }, { id: "l1", type: "limit", date: "2025-02-10", limit: 5000 }] };
-    expect(await importHistory(prisma, userId, doc)).toEqual({ added: 3, updated: 0, unchanged: 0 });
-    const exported = await exportHistory(prisma, userId);
+    expect(await importHistory(prisma, { userId, document: doc })).toEqual({ added: 3, updated: 0, unchanged: 0 });
+    const exported = await exportHistory(prisma, { userId });
     expect(exported.events).toEqual([repayment, repayment, { id: "l1", type: "limit", date: "2025-02-10", limit: 5000 }]);
-    expect(await importHistory(prisma, userId, exported)).toEqual({ added: 0, updated: 0, unchanged: 3 });
-    const loaded = await loadHistory(prisma, userId);
+    expect(await importHistory(prisma, { userId, document: exported })).toEqual({ added: 0, updated: 0, unchanged: 3 });
+    const loaded = await loadHistory(prisma, { userId });
     const ids = loaded.events.map((e) => e.id);
     expect(ids[0]).toMatch(/^h_[0-9a-f]{32}$/);
     expect(ids[1]).toBe(`${ids[0]}-2`);
@@ -62,9 +62,9 @@ describeDatabases("history import/export", (ctx) => {
       { id: "b1", type: "borrow", date: "2025-01-10T23:30:00+00:00", amount: 5000 },
       { id: "s1", type: "score", date: "2025-01-02", score: 700 },
     ];
-    await importHistory(prisma, userId, { ...DOC, borrower: { currency: "USD", product: "Card", scoreScale: { min: 300, max: 850 } }, events });
+    await importHistory(prisma, { userId, document: { ...DOC, borrower: { currency: "USD", product: "Card", scoreScale: { min: 300, max: 850 } }, events } });
     const changed = [{ ...events[0], amount: 4500.5 }, events[1]];
-    expect(await importHistory(prisma, userId, { ...DOC, events: changed }, { source: "manual" })).toEqual({ added: 0, updated: 2, unchanged: 0 });
+    expect(await importHistory(prisma, { userId, document: { ...DOC, events: changed }, source: "manual" })).toEqual({ added: 0, updated: 2, unchanged: 0 });
     const b1 = await prisma.event.findUniqueOrThrow({ where: { userId_eventId: { userId, eventId: "b1" } } });
     // 23:30 UTC is the next calendar day in Asia/Shanghai.
     expect(b1.day.toISOString().slice(0, 10)).toBe("2025-01-11");
@@ -86,7 +86,7 @@ describeDatabases("history import/export", (ctx) => {
         { id: "bad", type: "borrow", date: "2025-01-02", amount: -5 },
       ],
     };
-    await expect(importHistory(prisma, userId, doc)).rejects.toMatchObject({
+    await expect(importHistory(prisma, { userId, document: doc })).rejects.toMatchObject({
       code: "validation_failed",
       problems: [expect.stringContaining("events[1].amount")],
     });
@@ -94,33 +94,12 @@ describeDatabases("history import/export", (ctx) => {
     expect((await prisma.user.findUniqueOrThrow({ where: { id: userId } })).currency).toBe("CNY");
   });
 
-  it("lists limit and score observations by day, scoped to the user", async () => {
-    const { prisma } = ctx();
-    const [a, b] = [await newUser(), await newUser()];
-    await importHistory(prisma, a, {
-      ...DOC,
-      events: [
-        { id: "l2", type: "limit", date: "2025-03-01", limit: 8000 },
-        { id: "s1", type: "score", date: "2025-03-01", score: 690 },
-        { id: "l1", type: "limit", date: "2025-01-01", limit: 10000.5 },
-        { id: "x", type: "borrow", date: "2025-02-01", amount: 10 },
-      ],
-    });
-    await importHistory(prisma, b, { ...DOC, events: [{ id: "l1", type: "limit", date: "2024-01-01", limit: 1 }] });
-    expect(await listObservations(prisma, a)).toEqual([
-      { day: "2025-01-01", type: "limit", value: 10000.5, eventId: "l1" },
-      { day: "2025-03-01", type: "score", value: 690, eventId: "s1" },
-      { day: "2025-03-01", type: "limit", value: 8000, eventId: "l2" },
-    ]);
-    expect((await exportHistory(prisma, b)).events).toEqual([{ id: "l1", type: "limit", date: "2024-01-01", limit: 1 }]);
-  });
-
   it("stays consistent under concurrent imports of overlapping events", async () => {
     const { prisma } = ctx();
     const userId = await newUser();
     const ev = (i: number) => ({ id: `e${i}`, type: "activity", date: "2025-05-01", count: 1 + (i % 3) });
     const docs = [0, 1, 2, 3].map((k) => ({ ...DOC, events: Array.from({ length: 400 }, (_, i) => ev(i + k * 200)) }));
-    const results = await Promise.all(docs.map((d) => importHistory(prisma, userId, d)));
+    const results = await Promise.all(docs.map((d) => importHistory(prisma, { userId, document: d })));
     expect(results.reduce((n, r) => n + r.added, 0)).toBe(1000);
     expect(results.reduce((n, r) => n + r.updated, 0)).toBe(0);
     expect(await prisma.event.count({ where: { userId } })).toBe(1000);
@@ -145,13 +124,13 @@ function describeLarge(ctx: () => { prisma: import("@/lib/db/client").PrismaClie
     const { prisma, engine } = ctx();
     const userId = await newUser();
     let t = performance.now();
-    expect(await importHistory(prisma, userId, doc)).toEqual({ added: 100_000, updated: 0, unchanged: 0 });
+    expect(await importHistory(prisma, { userId, document: doc })).toEqual({ added: 100_000, updated: 0, unchanged: 0 });
     const first = performance.now() - t;
     t = performance.now();
-    expect(await importHistory(prisma, userId, doc)).toEqual({ added: 0, updated: 0, unchanged: 100_000 });
+    expect(await importHistory(prisma, { userId, document: doc })).toEqual({ added: 0, updated: 0, unchanged: 100_000 });
     const again = performance.now() - t;
     t = performance.now();
-    expect((await exportHistory(prisma, userId)).events).toHaveLength(100_000);
+    expect((await exportHistory(prisma, { userId })).events).toHaveLength(100_000);
     const exported = performance.now() - t;
     console.info(`[${engine}] 100k events: import ${first.toFixed(0)} ms, re-import ${again.toFixed(0)} ms, export ${exported.toFixed(0)} ms`);
   }, 300_000);

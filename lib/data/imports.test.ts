@@ -54,7 +54,7 @@ describeDatabases("import service", (ctx) => {
   it("counts new, changed and known events of a history JSON file", async () => {
     const { prisma } = ctx();
     const userId = await newUser();
-    await importHistory(prisma, userId, { ...DOC, events: [{ id: "a", type: "limit", date: "2025-01-01", limit: 1000 }, { id: "b", type: "score", date: "2025-01-01", score: 700 }] });
+    await importHistory(prisma, { userId, document: { ...DOC, events: [{ id: "a", type: "limit", date: "2025-01-01", limit: 1000 }, { id: "b", type: "score", date: "2025-01-01", score: 700 }] } });
     const file = { ...DOC, events: [{ id: "a", type: "limit", date: "2025-01-01", limit: 1000 }, { id: "b", type: "score", date: "2025-01-01", score: 701 }, { id: "c", type: "limit", date: "2025-02-01", limit: 900 }] };
     expect(await previewImport(prisma, { userId, bytes: utf8(JSON.stringify(file)) })).toMatchObject({ format: "history-json", ok: true, fresh: 1, changed: 1, known: 1 });
   });
@@ -113,7 +113,7 @@ describeDatabases("import service", (ctx) => {
     const { prisma } = ctx();
     const source = await newUser();
     await commitImport(prisma, { userId: source, bytes: FIXTURE });
-    await importHistory(prisma, source, {
+    await importHistory(prisma, { userId: source, document: {
       ...DOC,
       borrower: { currency: "CNY", product: "Jiebei", scoreScale: { min: 350, max: 950 } },
       events: [
@@ -121,12 +121,12 @@ describeDatabases("import service", (ctx) => {
         { type: "notice", date: "2025-01-02", scope: "platform", kind: "policy", text: "=cut limits" },
         { id: "s", type: "score", date: "2025-01-03", score: 690 },
       ],
-    });
-    const exported = await exportHistory(prisma, source);
+    } });
+    const exported = await exportHistory(prisma, { userId: source });
     for (const bytes of [utf8(JSON.stringify(exported)), utf8(exportEventsCsv(exported))]) {
       const target = await newUser();
       expect(await commitImport(prisma, { userId: target, bytes })).toMatchObject({ added: exported.events.length, updated: 0 });
-      expect(await exportHistory(prisma, target)).toEqual(exported);
+      expect(await exportHistory(prisma, { userId: target })).toEqual(exported);
     }
   });
 });

@@ -8,6 +8,7 @@ import { inspectCsv, type CsvInspection } from "@/lib/history/csv-generic";
 import { countByReason } from "@/lib/history/import-result";
 import type { Borrower, HistoryDocument } from "@/lib/history/schema";
 import { readImportFile, type FileFormat } from "@/lib/import/read-file";
+import { recordAudit } from "@/lib/data/audit";
 
 /*
  * The /data/import service: preview a file against what the user already has, then import it
@@ -151,7 +152,7 @@ export async function commitImport(db: PrismaClient, input: ImportFileInput & { 
       problems: read.problems.slice(0, PREVIEW_LIST_MAX),
     });
   }
-  const counts = await importHistory(db, input.userId, read.document, { now: input.now });
+  const counts = await importHistory(db, { userId: input.userId, document: read.document, now: input.now });
   if (read.format === "csv" && mapping) {
     const { headerHash } = inspectCsv(input.bytes);
     const parsed = csvMapping.parse(mapping);
@@ -162,8 +163,6 @@ export async function commitImport(db: PrismaClient, input: ImportFileInput & { 
     });
   }
   const outcome = { ...counts, format: read.format, events: read.document.events.length };
-  await db.auditLog.create({
-    data: { userId: input.userId, action: "import", ip: input.ip ?? null, detail: { ...outcome, fileName: input.fileName?.slice(0, 200) ?? null } },
-  });
+  await recordAudit(db, { userId: input.userId, action: "import", ip: input.ip, detail: { ...outcome, fileName: input.fileName?.slice(0, 200) ?? null } });
   return outcome;
 }

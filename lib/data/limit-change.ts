@@ -43,17 +43,16 @@ export async function recordLimitChange(db: PrismaClient, options: { userId: str
   if (!planned.ok) return planned;
   const { plan } = planned;
   try {
-    await importHistory(
-      db,
+    await importHistory(db, {
       userId,
-      {
+      document: {
         format: "credit-health-history",
         version: 1,
         borrower: { currency: user.currency, product: user.product, scoreScale: { min: user.scoreMin, max: user.scoreMax } },
         events: plan.events,
       },
-      { now: options.now },
-    );
+      now: options.now,
+    });
   } catch (err) {
     if (isAppError(err) && err.code === "validation_failed") return { ok: false, errors: fieldErrors(err.problems ?? [], plan.fields) };
     throw err;

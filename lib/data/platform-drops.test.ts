@@ -24,7 +24,7 @@ describeDatabases("platformDropWeeks", (ctx) => {
       { id: "a", type: "limit", date: first, limit: 20000 },
       { id: "b", type: "limit", date: second, limit: drop ? 5000 : 20000 },
     ];
-    await importHistory(prisma, user.id, { format: "credit-health-history", version: 1, borrower: { product }, events });
+    await importHistory(prisma, { userId: user.id, document: { format: "credit-health-history", version: 1, borrower: { product }, events } });
     return user.id;
   }
 
@@ -76,8 +76,8 @@ describeDatabases("restoreCohorts", (ctx) => {
       { id: "b", type: "limit", date: dropDay, limit: 5000 },
       ...(delay === null ? [] : [{ id: "c", type: "limit", date: day(dropDay, delay), limit: 20000 } as HistoryEvent]),
     ];
-    await importHistory(prisma, user.id, { format: "credit-health-history", version: 1, borrower: { product }, events });
-    await cachedExplained(prisma, user.id); // stores the explanation, as a visit to the dashboard does
+    await importHistory(prisma, { userId: user.id, document: { format: "credit-health-history", version: 1, borrower: { product }, events } });
+    await cachedExplained(prisma, { userId: user.id }); // stores the explanation, as a visit to the dashboard does
     return user.id;
   }
 
@@ -92,7 +92,7 @@ describeDatabases("restoreCohorts", (ctx) => {
     // A smaller k than 20 is never honoured.
     expect(await restoreCohorts(prisma, { product, kind: EXPLAINED_KIND, minBorrowers: 2 })).toEqual(cohorts);
     const waiting = await borrower(product, 30, null);
-    const drop = (await cachedExplained(prisma, waiting)).explanation.drops[0]!;
+    const drop = (await cachedExplained(prisma, { userId: waiting })).explanation.drops[0]!;
     expect(drop.outlook).toMatchObject({ basis: ["cohort"], confidence: "medium", likelyFrom: day(drop.date, 35), likelyTo: day(drop.date, 44), cohort: { borrowers: 20 } });
   });
 });

@@ -3,19 +3,19 @@ import type { Drop, StepCode } from "@/lib/core";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { StepState } from "@/lib/recovery/schedule";
 import type { StepStatusInput } from "@/lib/recovery/validation";
+import { dateToDay, dayToDate } from "@/lib/days";
 
 /*
  * The borrower's progress on recovery steps, per drop. Every query is scoped by userId; the caller
  * (a server action) has checked that the drop and the step are the user's own.
  */
 
-const toDate = (day: string) => new Date(`${day}T00:00:00Z`);
-const toDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const toDay = (d: Date | null) => (d ? dateToDay(d) : null);
 
 /** Statuses of every step of the given drops, keyed by drop date; steps without a row are `todo`. */
 export async function listStepStates(db: PrismaClient, options: { userId: string; drops: readonly Drop[] }): Promise<Map<string, StepState[]>> {
   const rows = await db.recoveryStepStatus.findMany({
-    where: { userId: options.userId, dropDate: { in: options.drops.map((d) => toDate(d.date)) } },
+    where: { userId: options.userId, dropDate: { in: options.drops.map((d) => dayToDate(d.date)) } },
   });
   const byKey = new Map(rows.map((r) => [`${toDay(r.dropDate)}|${r.stepCode}`, r]));
   return new Map(
@@ -32,12 +32,12 @@ export async function listStepStates(db: PrismaClient, options: { userId: string
 
 /** Records done/skipped with its date, or forgets the step (`todo`). */
 export async function setStepStatus(db: PrismaClient, options: { userId: string } & StepStatusInput & { on: string }): Promise<void> {
-  const key = { userId: options.userId, dropDate: toDate(options.dropDate), stepCode: options.stepCode };
+  const key = { userId: options.userId, dropDate: dayToDate(options.dropDate), stepCode: options.stepCode };
   if (options.status === "todo") {
     await db.recoveryStepStatus.deleteMany({ where: key });
     return;
   }
-  const data = { status: options.status, doneAt: toDate(options.on) };
+  const data = { status: options.status, doneAt: dayToDate(options.on) };
   await db.recoveryStepStatus.upsert({
     where: { userId_dropDate_stepCode: key },
     create: { ...key, ...data },

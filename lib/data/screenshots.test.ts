@@ -22,7 +22,7 @@ describeDatabases("screenshot observations", (ctx) => {
     const { prisma } = ctx();
     const userId = await newUser();
     expect(await saveScreenshotObservations(prisma, { userId, input, now: NOW })).toEqual({ added: 3, updated: 0, unchanged: 0, observations: 3, otherProduct: 1 });
-    const doc = await loadHistory(prisma, userId);
+    const doc = await loadHistory(prisma, { userId });
     expect(doc.events.map((e) => [e.type, e.date, e.type === "limit" ? e.limit : e.type === "score" ? e.score : null, e.source])).toEqual([
       ["limit", "2026-09-03", 30000, "import:screenshot"],
       ["score", "2026-10-18", 712, "import:screenshot"],

@@ -22,12 +22,7 @@ export async function saveScreenshotObservations(
   if (!user) throw new AppError("not_found", "No such user.");
   const { events, otherProduct } = screenshotEvents(options.input.observations, user.product);
   const counts: ImportCounts = events.length
-    ? await importHistory(
-        db,
-        options.userId,
-        { format: HISTORY_FORMAT, version: 1, borrower: { currency: user.currency, product: user.product, scoreScale: { min: user.scoreMin, max: user.scoreMax } }, events },
-        { now: options.now },
-      )
+    ? await importHistory(db, { userId: options.userId, document: { format: HISTORY_FORMAT, version: 1, borrower: { currency: user.currency, product: user.product, scoreScale: { min: user.scoreMin, max: user.scoreMax } }, events }, now: options.now })
     : { added: 0, updated: 0, unchanged: 0 };
   await recordAudit(db, {
     userId: options.userId,

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { cachedRead } from "@/lib/db/read-cache";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -20,7 +20,7 @@ const publicUser = {
 export type AppUser = Prisma.UserGetPayload<{ select: typeof publicUser }>;
 
 /** The session check's read on every request: served from memory while the row is unchanged. */
-export async function findUserById(options: { userId: string }): Promise<AppUser | null> {
+export async function findUserById(db: PrismaClient, options: { userId: string }): Promise<AppUser | null> {
   const { userId } = options;
   return cachedRead(db, `user:${userId}`, () => db.user.findUnique({ where: { id: userId }, select: publicUser }), {
     // A missing user is not kept: a sign-up right after must not be shadowed.
@@ -29,7 +29,7 @@ export async function findUserById(options: { userId: string }): Promise<AppUser
 }
 
 /** For sign-in only: the one place the password hash leaves the database. */
-export async function findCredentialsByEmail(options: { email: string }) {
+export async function findCredentialsByEmail(db: PrismaClient, options: { email: string }) {
   return db.user.findUnique({
     where: { email: options.email },
     select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true },
@@ -43,13 +43,16 @@ export class EmailTakenError extends Error {
   }
 }
 
-export async function createUser(options: {
+export async function createUser(
+  db: PrismaClient,
+  options: {
   email: string;
   passwordHash: string;
   name?: string;
   locale?: string;
   consentPurpose: string;
-}): Promise<AppUser> {
+  },
+): Promise<AppUser> {
   try {
     return await db.user.create({
       data: {
@@ -70,12 +73,12 @@ export async function createUser(options: {
 }
 
 /** Remembers the borrower's language for what is made for them outside a request (letters, exports). */
-export async function updateUserLocale(options: { userId: string; locale: string }): Promise<void> {
+export async function updateUserLocale(db: PrismaClient, options: { userId: string; locale: string }): Promise<void> {
   await db.user.update({ where: { id: options.userId }, data: { locale: options.locale }, select: { id: true } });
 }
 
 /** The landing page advertises the demo account only when the seed has actually created it. */
-export async function demoAccountExists(options: { email: string }): Promise<boolean> {
+export async function demoAccountExists(db: PrismaClient, options: { email: string }): Promise<boolean> {
   try {
     const user = await db.user.findFirst({ where: { email: options.email, isDemo: true }, select: { id: true } });
     return user !== null;

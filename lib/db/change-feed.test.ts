@@ -1,9 +1,9 @@
 import pg from "pg";
 import { expect, it } from "vitest";
 import { authenticateApiToken, createApiToken } from "@/lib/data/api-tokens";
-import { cachedExplained } from "@/lib/data/explanation-cache";
+import { cachedExplanation } from "@/lib/data/explanation-cache";
 import { openChangeFeed, type ChangeFeed } from "./change-feed";
-import { importHistoryDocument } from "./history-store";
+import { importHistory } from "@/lib/data/history";
 import { ReadCache, attachReadCache } from "./read-cache";
 import { describeDatabases } from "./test-db";
 import { generateHistory } from "@/lib/core/testing/generate";
@@ -72,28 +72,28 @@ describeDatabases("change feed and read cache", (ctx) => {
       attachReadCache(prisma, () => cache);
       const user = await newUser();
       const { token, apiToken } = await createApiToken(prisma, { userId: user.id, name: "t" });
-      expect(await authenticateApiToken(prisma, token)).toEqual({ userId: user.id, tokenId: apiToken.id });
+      expect(await authenticateApiToken(prisma, { token })).toEqual({ userId: user.id, tokenId: apiToken.id });
       // The insert's notification, and the one of the first lastUsedAt touch, may arrive while a
       // read is in flight (and keep it out of the cache): read until the row is held.
       for (let i = 0; i < 100 && cache.size.entries === 0; i++) {
         await new Promise((r) => setTimeout(r, 20));
-        await authenticateApiToken(prisma, token);
+        await authenticateApiToken(prisma, { token });
       }
       expect(cache.size.entries).toBe(1);
 
       // The revocation goes around this process's cache (as another instance would write it).
       await prisma.apiToken.update({ where: { id: apiToken.id }, data: { revokedAt: new Date() } });
       await until(() => cache.size.entries === 0, "the revocation to drop the cached token");
-      expect(await authenticateApiToken(prisma, token)).toBeNull();
+      expect(await authenticateApiToken(prisma, { token })).toBeNull();
 
       const doc = generateHistory({ years: 1, seed: 3 });
-      await importHistoryDocument(prisma, user.id, doc, { now: new Date("2026-01-01T00:00:00Z") });
-      const first = await cachedExplained(prisma, user.id);
-      const again = await cachedExplained(prisma, user.id);
+      await importHistory(prisma, { userId: user.id, document: doc, now: new Date("2026-01-01T00:00:00Z") });
+      const first = await cachedExplanation(prisma, { userId: user.id });
+      const again = await cachedExplanation(prisma, { userId: user.id });
       expect(again.computedAt).toEqual(first.computedAt);
       await prisma.user.update({ where: { id: user.id }, data: { historyVersion: { increment: 1 } } });
       await until(() => cache.size.entries === 0, "the version bump to drop the cached rows");
-      const after = await cachedExplained(prisma, user.id);
+      const after = await cachedExplanation(prisma, { userId: user.id });
       expect(after.historyVersion).toBe(first.historyVersion + 1);
     } finally {
       attachReadCache(prisma, () => undefined);

@@ -13,6 +13,7 @@
 import type { HistoryDocument, HistoryEvent } from "@/lib/history/schema";
 import { EVENT_TYPES, HISTORY_FORMAT } from "@/lib/history/schema";
 import { prng } from "@/lib/prng";
+import { addDays, dateToDay, DAY_MS, dayToDate } from "@/lib/days";
 
 export const DEMO_START = "2024-11-25";
 export const DEMO_END = "2026-11-20";
@@ -26,15 +27,11 @@ export const DEMO_DROPS = [
   { date: "2026-10-15", from: 12000, to: 9000, cause: "INCOME_DECREASE" },
 ] as const;
 
-const DAY_MS = 86_400_000;
-const toMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
-const toDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const addDays = (day: string, n: number) => toDay(toMs(day) + n * DAY_MS);
 /** Same day of the month, `n` months later (the day is at most 28 here, so it always exists). */
 function addMonths(day: string, n: number): string {
-  const d = new Date(toMs(day));
+  const d = dayToDate(day);
   d.setUTCMonth(d.getUTCMonth() + n);
-  return toDay(d.getTime());
+  return dateToDay(d);
 }
 const inRange = (day: string, from: string, to: string) => day >= from && day <= to;
 
@@ -68,7 +65,7 @@ export function demoHistory(seed = 20251120): HistoryDocument {
   const limitOn = (day: string) => limitChanges.filter(([d]) => d <= day).at(-1)![1];
   for (const [date, limit] of limitChanges) add({ type: "limit", date, limit });
   for (let day = addMonths(DEMO_START, 1); day <= DEMO_END; day = addMonths(day, 1)) {
-    if (!limitChanges.some(([d]) => Math.abs(toMs(d) - toMs(day)) < 10 * DAY_MS)) add({ type: "limit", date: day, limit: limitOn(day) });
+    if (!limitChanges.some(([d]) => Math.abs(dayToDate(d).getTime() - dayToDate(day).getTime()) < 10 * DAY_MS)) add({ type: "limit", date: day, limit: limitOn(day) });
   }
 
   // Scores: a slow drift with dips after the inquiries and the overdue, recovering afterwards.

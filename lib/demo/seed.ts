@@ -4,7 +4,7 @@
  */
 import { hashPassword } from "@/lib/auth/password";
 import type { PrismaClient } from "@/lib/db/client";
-import { importHistoryDocument, type ImportCounts } from "@/lib/db/history-store";
+import { importHistory, type ImportCounts } from "@/lib/data/history";
 import { DEMO_CONSENT_PURPOSE, DEMO_EMAIL, DEMO_PASSWORD } from "@/lib/demo-account";
 import { DEMO_END, demoHistory } from "./demo-history";
 
@@ -41,7 +41,7 @@ export async function seedDemoBorrower(db: PrismaClient, options: { now?: Date }
   try {
     // The demo ends on a fixed day; validate against it so a machine with a wrong clock still seeds.
     const validAt = new Date(Math.max(now.getTime(), Date.parse(`${DEMO_END}T12:00:00Z`)));
-    const counts = await importHistoryDocument(db, userId, demoHistory(), { now: validAt });
+    const counts = await importHistory(db, { userId, document: demoHistory(), now: validAt });
     return { created: true, userId, counts };
   } catch (err) {
     // Without its history the account is useless, and "exists" would stop the next seed retrying.

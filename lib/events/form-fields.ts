@@ -5,7 +5,7 @@
  * again in the server action.
  */
 import type { z } from "zod";
-import { EVENT_TYPES, historyEvent, type EventType, type HistoryEvent } from "@/lib/history/schema";
+import { historyEvent, type EventType, type HistoryEvent } from "@/lib/history/schema";
 
 export type FieldKind = "text" | "longText" | "number" | "boolean" | "enum" | "date";
 export type FormField = { name: string; kind: FieldKind; required: boolean; options?: readonly string[] };
@@ -53,7 +53,6 @@ function rank(name: string): number {
   return name === "date" ? -1 : name === "note" ? 1 : 0;
 }
 
-export { EVENT_TYPES };
 
 /**
  * Form strings → a candidate event for `historyEvent`. Empty optional cells are left out; an

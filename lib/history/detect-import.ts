@@ -4,7 +4,7 @@
  */
 import { decodeBytes } from "./decode";
 import { findAlipayHeader, OLD_PC_EXPORT_MESSAGE, RIGHT_EXPORT_HINT } from "./alipay-layout";
-import { isHistoryCsv } from "./export-csv";
+import { isHistoryCsv } from "./import-csv";
 
 export type ImportFormat =
   | { format: "history-json" } // parseHistoryJson

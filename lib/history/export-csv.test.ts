@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { EXPORT_HEADER, escapeFormula, exportEventsCsv, isHistoryCsv, parseHistoryCsv, unescapeFormula } from "./export-csv";
+import { EXPORT_HEADER, escapeFormula, exportEventsCsv, unescapeFormula } from "./export-csv";
+import { isHistoryCsv, parseHistoryCsv } from "./import-csv";
 import { formatProblem } from "./import-result";
 import { historyDocument, type HistoryEvent } from "./schema";
 

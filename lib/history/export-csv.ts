@@ -1,14 +1,11 @@
 /**
- * history-v1 events as CSV, one column per field across all event types, and the importer that
- * reads that CSV back (recognised by its header) so export → import gives identical events.
+ * history-v1 events as CSV, one column per field across all event types (read back by
+ * import-csv.ts, so export → import gives identical events).
  * The columns come from the zod schema itself, so a field added to an event type is exported
  * without touching this file.
  */
 import Papa from "papaparse";
 import type { z } from "zod";
-import { decodeBytes } from "./decode";
-import { readCsvRows } from "./csv-rows";
-import { checkEvent, type ImportProblem } from "./import-result";
 import { historyEvent, type HistoryDocument, type HistoryEvent } from "./schema";
 
 type CellKind = "text" | "number" | "boolean";
@@ -20,7 +17,7 @@ function kindOf(schema: z.core.$ZodType): CellKind {
   return t === "number" ? "number" : t === "boolean" ? "boolean" : "text";
 }
 
-const LEADING = ["id", "type", "date", "source", "note"];
+export const LEADING = ["id", "type", "date", "source", "note"];
 
 /** Column → cell kind, in export order: LEADING, then each type's own fields in tie-break order. */
 export const EXPORT_COLUMNS: ReadonlyMap<string, CellKind> = (() => {
@@ -75,58 +72,4 @@ export function exportEventsCsv(events: readonly HistoryEvent[] | HistoryDocumen
   const csv = Papa.unparse({ fields: EXPORT_HEADER, data: rows }, { newline: "\r\n", escapeFormulae: false });
   // Papa ends the text with a newline only when there are no data rows; every line should end with one.
   return (options.bom ?? true ? "\ufeff" : "") + (csv.endsWith("\r\n") ? csv : `${csv}\r\n`);
-}
-
-/** True when the text (or bytes) starts with our export's header: `id,type,date,…`. */
-export function isHistoryCsv(input: string | Uint8Array): boolean {
-  const text = typeof input === "string" ? input.replace(/^\ufeff/, "") : decodeBytes(input.subarray(0, 4096)).text;
-  return text.startsWith(`${LEADING.join(",")},`) || text.startsWith(`${LEADING.join(",")}\r`) || text.startsWith(`${LEADING.join(",")}\n`);
-}
-
-export type HistoryCsvResult = { ok: boolean; events: HistoryEvent[]; problems: ImportProblem[] };
-
-const NUMBER_CELL = /^-?\d+(?:\.\d+)?$/;
-
-/**
- * Reads a CSV written by exportEventsCsv (columns by name, so older exports with fewer columns
- * still read). Never throws; problems carry 1-based file lines.
- */
-export function parseHistoryCsv(bytes: Uint8Array | string): HistoryCsvResult {
-  const text = typeof bytes === "string" ? bytes.replace(/^\ufeff/, "") : decodeBytes(bytes).text;
-  const parsed = readCsvRows(text, { delimiter: "," });
-  const problems: ImportProblem[] = [...parsed.errors];
-  const [header, ...rows] = parsed.rows;
-  if (!header || !isHistoryCsv(text)) {
-    return { ok: false, events: [], problems: [{ line: null, message: `not a Credit Health CSV export (expected a header starting ${LEADING.join(",")})` }] };
-  }
-  const unknown = header.cells.filter((c) => !EXPORT_COLUMNS.has(c));
-  if (unknown.length) {
-    // history-v1 rejects unknown fields: a renamed column must not silently lose data.
-    return { ok: false, events: [], problems: [{ line: header.line, message: `unknown column(s): ${unknown.join(", ")}` }] };
-  }
-  const events: HistoryEvent[] = [];
-  for (const { line, cells } of rows) {
-    const candidate: Record<string, unknown> = {};
-    let bad = false;
-    const reject = (message: string) => {
-      bad = true;
-      problems.push({ line, message });
-    };
-    header.cells.forEach((col, i) => {
-      const cell = cells[i] ?? "";
-      if (cell === "") return;
-      const kind = EXPORT_COLUMNS.get(col)!;
-      if (kind === "text") candidate[col] = unescapeFormula(cell);
-      else if (kind === "boolean") {
-        if (cell === "true" || cell === "false") candidate[col] = cell === "true";
-        else reject(`${col} "${cell}" is not true or false`);
-      } else if (NUMBER_CELL.test(cell)) candidate[col] = Number(cell);
-      else reject(`${col} "${cell}" is not a number`);
-    });
-    if (cells.slice(header.cells.length).some((c) => c !== "")) reject(`has ${cells.length} cells but the header has ${header.cells.length}`);
-    if (bad) continue;
-    const event = checkEvent(candidate, line, problems);
-    if (event) events.push(event);
-  }
-  return { ok: problems.length === 0, events, problems };
 }

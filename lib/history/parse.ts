@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { calendarDay, historyDocument, type HistoryDocument } from "./schema";
+import { DAY_MS, shanghaiDay } from "@/lib/days";
 
 export type ParseResult = { ok: true; document: HistoryDocument } | { ok: false; problems: string[] };
 
@@ -20,8 +21,6 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
   });
 }
 
-const DAY_MS = 86_400_000;
-
 /**
  * Validates a history-v1 document: the zod schema plus the checks that need the clock
  * (no event more than one day ahead of `now`). Never throws on bad input; every problem is
@@ -31,7 +30,7 @@ export function parseHistory(input: unknown, options: { now?: Date } = {}): Pars
   const parsed = historyDocument.safeParse(input);
   if (!parsed.success) return { ok: false, problems: formatIssues(parsed.error.issues) };
   const now = options.now ?? new Date();
-  const latest = new Date(now.getTime() + DAY_MS + 8 * 3600_000).toISOString().slice(0, 10);
+  const latest = shanghaiDay(now.getTime() + DAY_MS);
   const problems: string[] = [];
   parsed.data.events.forEach((e, i) => {
     const day = calendarDay(e.date)!;

@@ -4,6 +4,7 @@
  * nothing else describes the shape of a history.
  */
 import { z } from "zod";
+import { shanghaiDay } from "@/lib/days";
 
 export const HISTORY_FORMAT = "credit-health-history";
 export const SUPPORTED_VERSIONS = [1] as const;
@@ -39,8 +40,6 @@ function isRealDay(y: number, m: number, d: number): boolean {
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
 
-/** Asia/Shanghai has kept UTC+8 with no daylight saving since 1991. */
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
 /**
  * The calendar day (YYYY-MM-DD) an event date stands for: a plain date as is, a date-time with
@@ -58,7 +57,7 @@ export function calendarDay(value: string): string | null {
   if (!isRealDay(+y!, +mo!, +d!) || +h! > 23 || +mi! > 59 || (s !== undefined && +s > 59)) return null;
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) return null;
-  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+  return shanghaiDay(ms);
 }
 
 const eventDate = z

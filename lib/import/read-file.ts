@@ -7,7 +7,7 @@ import { parseAlipayBill } from "@/lib/history/alipay";
 import { applyMapping, inspectCsv, type CsvInspection } from "@/lib/history/csv-generic";
 import { suggestMapping, type CsvMappingInput, type MappingSuggestion } from "@/lib/history/csv-mapping";
 import { detectImportFormat } from "@/lib/history/detect-import";
-import { parseHistoryCsv } from "@/lib/history/export-csv";
+import { parseHistoryCsv } from "@/lib/history/import-csv";
 import { formatProblem, type ImportProblem, type SkippedRow } from "@/lib/history/import-result";
 import { parseHistory, parseHistoryJson } from "@/lib/history/parse";
 import { decodeBytes } from "@/lib/history/decode";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { dayNumber } from "@/lib/core/days";
 import type { Explanation } from "@/lib/core/types";
 import type { HistoryDocument, HistoryEvent } from "@/lib/history/schema";
-import { buildDropZoom, buildTimeline } from "./build";
+import { buildDropZoom, buildChartTimeline } from "./build";
 import { naiveExplanation, tenYearHistory } from "./testing/ten-year";
 
 const doc = (events: HistoryEvent[]): HistoryDocument => ({
@@ -38,8 +38,8 @@ const smallExplained: Explanation = {
   ],
 };
 
-describe("buildTimeline", () => {
-  const t = buildTimeline(small, smallExplained);
+describe("buildChartTimeline", () => {
+  const t = buildChartTimeline(small, smallExplained);
 
   it("ends every range on the last day with data and starts 3m/1y that many days before", () => {
     const last = dayNumber("2025-04-15");
@@ -70,13 +70,13 @@ describe("buildTimeline", () => {
   });
 
   it("gives empty series for an empty history", () => {
-    const e = buildTimeline(doc([]), { version: 1, drops: [], growth: null });
+    const e = buildChartTimeline(doc([]), { version: 1, drops: [], growth: null });
     expect(e.asOf).toBeNull();
     expect(e.ranges.all.limit).toEqual([]);
   });
 });
 
-describe("buildTimeline on ten years (~30,000 events)", () => {
+describe("buildChartTimeline on ten years (~30,000 events)", () => {
   const history = tenYearHistory();
   const explained = naiveExplanation(history);
 
@@ -87,7 +87,7 @@ describe("buildTimeline on ten years (~30,000 events)", () => {
 
   it("ships every range under 200 KB and fast", () => {
     const started = performance.now();
-    const t = buildTimeline(history, explained);
+    const t = buildChartTimeline(history, explained);
     const ms = performance.now() - started;
     const bytes = Buffer.byteLength(JSON.stringify(t));
     expect(bytes).toBeLessThan(200_000);
@@ -99,7 +99,7 @@ describe("buildTimeline on ten years (~30,000 events)", () => {
   });
 
   it("keeps every drop point and both range endpoints after downsampling", () => {
-    const t = buildTimeline(history, explained, { maxPoints: 50 });
+    const t = buildChartTimeline(history, explained, { maxPoints: 50 });
     for (const r of Object.values(t.ranges)) {
       expect(r.limit[0]![0]).toBe(r.from);
       expect(r.limit[r.limit.length - 1]![0]).toBe(r.to);

@@ -156,7 +156,7 @@ const DEFAULTS: Required<TimelineOptions> = { maxPoints: 400, maxBuckets: 120 };
  * Invariants: each range starts at its `from` and ends at its `to` when the series has a value
  * there; every drop day inside a range is a point of that range's limit series.
  */
-export function buildTimeline(doc: HistoryDocument, explanation: Explanation, options: TimelineOptions = {}): TimelineData {
+export function buildChartTimeline(doc: HistoryDocument, explanation: Explanation, options: TimelineOptions = {}): TimelineData {
   const opts = { ...DEFAULTS, ...options };
   const { p } = prepare(doc, explanation.drops);
   const asOf = p.lastDay;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { HistoryEvent } from "@/lib/history/schema";
-import { currentAssessment, todayInShanghai } from "./current-assessment";
+import { currentAssessment } from "./current-assessment";
+import { todayInShanghai } from "@/lib/days";
 
 const borrower = { currency: "CNY", product: "Jiebei", scoreScale: { min: 350, max: 950 } };
 const events: HistoryEvent[] = [

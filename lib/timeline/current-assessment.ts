@@ -1,15 +1,12 @@
 /** "Today" for the early-warning card: pure, so the stale-data rule is tested without a database. */
 import { assess, type Assessment, type CoreContext } from "@/lib/core";
 import { dayNumber, dayString } from "@/lib/core/days";
+import { todayInShanghai } from "@/lib/days";
 import type { HistoryDocument } from "@/lib/history/schema";
 
 /** Assess at today while the data are fresh; a stale history is assessed at its last day and says so. */
 export const FRESH_DAYS = 30;
 
-/** Today's calendar day in Asia/Shanghai (the history format's zone). */
-export function todayInShanghai(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 /**
  * The early-warning assessment "today": at today while the data are fresh, else at the last data

@@ -12,7 +12,7 @@ import path from "node:path";
 import { hashPassword } from "@/lib/auth/password";
 import { generateHistory } from "@/lib/core/testing/generate";
 import { createPrisma, type DbTarget } from "@/lib/db/client";
-import { importHistoryDocument } from "@/lib/db/history-store";
+import { importHistory } from "@/lib/data/history";
 import { migrateTarget } from "@/lib/db/migrate";
 import { ensureBuild, startNext, type NextServer } from "../lib/next-server";
 import { throwawayPostgres } from "../lib/throwaway-postgres";
@@ -83,7 +83,7 @@ export async function startBenchServer(
     try {
       const user = await prisma.user.create({ data: { email, passwordHash: await hashPassword(password), name: "Bench" } });
       for (const other of others) await prisma.user.create({ data: { email: other, passwordHash: await hashPassword(password), name: "Bench" } });
-      await importHistoryDocument(prisma, user.id, doc, { now: new Date("2026-01-01T00:00:00Z") });
+      await importHistory(prisma, { userId: user.id, document: doc, now: new Date("2026-01-01T00:00:00Z") });
       await prisma.apiToken.create({ data: { userId: user.id, name: "bench", tokenHash: createHash("sha256").update(token).digest("hex"), prefix: token.slice(0, 12) } });
     } finally {
       // PGlite allows one process per data directory: the server opens it next.

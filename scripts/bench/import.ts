@@ -15,7 +15,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { createPrisma } from "@/lib/db/client";
-import { importHistoryDocument } from "@/lib/db/history-store";
+import { importHistory } from "@/lib/data/history";
 import { migrateTarget } from "@/lib/db/migrate";
 import { generateHistory } from "@/lib/core/testing/generate";
 import { parseAlipayBill } from "@/lib/history/alipay";
@@ -48,7 +48,7 @@ async function child(kind: Kind, file: string, url: string): Promise<void> {
       rows = parsed.summary.rowsTotal;
       document = { format: "credit-health-history", version: 1, events: parsed.events };
     }
-    const counts = await importHistoryDocument(prisma, user.id, document, { source: `bench:${kind}` });
+    const counts = await importHistory(prisma, { userId: user.id, document, source: `bench:${kind}` });
     const ms = performance.now() - t0;
     const stored = await prisma.event.count({ where: { userId: user.id } });
     if (stored !== counts.added) throw new Error(`import bench: ${counts.added} reported added but ${stored} stored`);

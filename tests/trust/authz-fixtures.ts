@@ -30,13 +30,13 @@ export async function seedBorrowers(db: PrismaClient) {
   // A: ids prefixed "a-", lenders marked SECRET_OF_A, and the 30,000 -> 12,000 drop of the sample borrower.
   const docA = sampleDocument();
   docA.events = docA.events.map((e) => ({ ...e, id: `a-${e.id}`, ...(e.type === "inquiry" ? { lender: `${SECRET_OF_A}-${e.lender}` } : {}) }));
-  await importHistory(db, a.id, docA);
+  await importHistory(db, { userId: a.id, document: docA });
   // B: the same shape without the limit cut (so B has no drop), ids prefixed "b-".
   const docB = sampleDocument();
   docB.events = docB.events.filter((e) => e.id !== "l2").map((e) => ({ ...e, id: `b-${e.id}` }));
-  await importHistory(db, b.id, docB);
+  await importHistory(db, { userId: b.id, document: docB });
 
-  const drop = explain(await loadHistory(db, a.id)).drops.find((d) => d.date === DROP_DATE);
+  const drop = explain(await loadHistory(db, { userId: a.id })).drops.find((d) => d.date === DROP_DATE);
   if (!drop) throw new Error("fixture: A should have a drop on " + DROP_DATE);
   const stepCode = drop.steps[0]!.code;
   await setStepStatus(db, { userId: a.id, dropDate: DROP_DATE, stepCode: stepCode as never, status: "done", on: "2025-04-02" });

@@ -103,7 +103,7 @@ describeDatabases("B cannot reach A's data", (ctx) => {
       const { revokeTokenAction } = await import("@/lib/actions/api-tokens");
       expect(await revokeTokenAction(null, form({ tokenId: s.tokenA.apiToken.id }))).toEqual({ ok: false, code: "notFound" });
       const { authenticateApiToken } = await import("@/lib/data/api-tokens");
-      expect((await authenticateApiToken(ctx().prisma, s.tokenA.token))?.userId).toBe(s.a.id);
+      expect((await authenticateApiToken(ctx().prisma, { token: s.tokenA.token }))?.userId).toBe(s.a.id);
       // authenticateApiToken touched A's lastUsedAt: that is A's own use, not B's doing.
       before = await snapshotOf(ctx().prisma, s.a.id);
     });
@@ -120,7 +120,7 @@ describeDatabases("B cannot reach A's data", (ctx) => {
       const res = await createTokenAction(null, form({ name: `A's token` }));
       if (!res.ok) throw new Error(`expected ok, got ${JSON.stringify(res)}`);
       const { authenticateApiToken } = await import("@/lib/data/api-tokens");
-      expect((await authenticateApiToken(ctx().prisma, res.data.token))?.userId).toBe(s.b.id);
+      expect((await authenticateApiToken(ctx().prisma, { token: res.data.token }))?.userId).toBe(s.b.id);
       await aUnchanged();
     });
 

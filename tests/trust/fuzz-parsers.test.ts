@@ -11,7 +11,7 @@ import { parseAlipayBill } from "@/lib/history/alipay";
 import { applyMapping, inspectCsv } from "@/lib/history/csv-generic";
 import { CSV_TYPES, type CsvMappingInput } from "@/lib/history/csv-mapping";
 import { detectImportFormat } from "@/lib/history/detect-import";
-import { parseHistoryCsv } from "@/lib/history/export-csv";
+import { parseHistoryCsv } from "@/lib/history/import-csv";
 import { parseHistory, parseHistoryJson } from "@/lib/history/parse";
 import type { Borrower } from "@/lib/history/schema";
 import { generateAlipayBill } from "@/lib/history/testing/alipay-generator";

@@ -111,7 +111,7 @@ if (!serverUrl) {
       const password = "correct horse battery staple";
       const mk = async (tag: string) => db.prisma.user.create({ data: { email: `${tag}-${randomBytes(4).toString("hex")}@example.com`, passwordHash: await hashPassword(password) } });
       const [a, b] = [await mk("a"), await mk("b")];
-      await importHistory(db.prisma, a.id, sampleDocument());
+      await importHistory(db.prisma, { userId: a.id, document: sampleDocument() });
       const row = await db.prisma.event.findFirstOrThrow({ where: { userId: a.id }, select: { id: true } });
       const [s1, s2] = servers as [NextServer, NextServer];
       // Signed in on instance 1 only: instance 2 must accept the cookie (shared NEXTAUTH_SECRET).

@@ -13,8 +13,10 @@ import { LimitChangeCard } from "@/components/first-visit/limit-change-card";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { requireUser } from "@/lib/auth/session";
-import { getDashboard, todayInShanghai } from "@/lib/data/dashboard";
+import { getDashboard } from "@/lib/data/dashboard";
+import { todayInShanghai } from "@/lib/days";
 import { reasonLabeller } from "@/components/dashboard/reason-title";
+import { db } from "@/lib/db";
 
 /** Drop cards on the dashboard before "show all" (?drops=all). */
 const DROPS_SHOWN = 5;
@@ -30,7 +32,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   // One read of the shared ExplanationCache (lib/data/dashboard.ts): the explanation carries the
   // platform-wide context, so this list and the drop pages give the same reasons; no history load
   // and no explain pass while the history is unchanged.
-  const [t, dashboard, params] = await Promise.all([getTranslations("dashboard"), getDashboard(user.id), searchParams]);
+  const [t, dashboard, params] = await Promise.all([getTranslations("dashboard"), getDashboard(db, { userId: user.id }), searchParams]);
   const view = dashboard.view();
   const product = user.product === "Jiebei" ? t("productJiebei") : user.product;
 

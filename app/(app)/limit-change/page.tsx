@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { LimitChangeForm } from "@/components/first-visit/limit-change-form";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
-import { todayInShanghai } from "@/lib/data/dashboard";
+import { todayInShanghai } from "@/lib/days";
 import { lastLimit } from "@/lib/data/limit-change";
 import { db } from "@/lib/db";
 

@@ -5,10 +5,11 @@ import { ProfileForm } from "@/components/experience/profile-form";
 import { serverFormat } from "@/components/experience/server-format";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
-import { todayInShanghai } from "@/lib/data/dashboard";
+import { todayInShanghai } from "@/lib/days";
 import { loadExplained } from "@/lib/data/explained";
 import { calendarDay } from "@/lib/history/schema";
 import { currentProfile } from "@/lib/profile/validation";
+import { db } from "@/lib/db";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("experience.profile");
@@ -19,7 +20,7 @@ const query = z.object({ drop: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(
 
 export default async function ProfilePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
-  const [{ history }, t, tp] = await Promise.all([loadExplained(user.id), getTranslations("experience.profile"), getTranslations("recovery.profile")]);
+  const [{ history }, t, tp] = await Promise.all([loadExplained(db, { userId: user.id }), getTranslations("experience.profile"), getTranslations("recovery.profile")]);
   const q = query.safeParse(await searchParams);
   const profile = currentProfile(history.events);
   const drop = q.success ? q.data.drop : undefined;

@@ -8,7 +8,8 @@ import { GrowthSteps } from "@/components/growth/growth-steps";
 import { serverFormat } from "@/components/experience/server-format";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
-import { currentAssessment, todayInShanghai } from "@/lib/data/dashboard";
+import { currentAssessment } from "@/lib/timeline/current-assessment";
+import { todayInShanghai } from "@/lib/days";
 import { loadExplained } from "@/lib/data/explained";
 import { listStepStates } from "@/lib/data/recovery";
 import { db } from "@/lib/db";
@@ -22,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The current drop first, with what to do first; restored and superseded drops in a collapsed history. */
 export default async function RecoveryPage() {
   const user = await requireUser();
-  const { history, explanation, context } = await loadExplained(user.id);
+  const { history, explanation, context } = await loadExplained(db, { userId: user.id });
   const [t, tp, fmt, states] = await Promise.all([
     getTranslations("experience.recovery"),
     getTranslations("recovery.plan"),

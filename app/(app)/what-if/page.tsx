@@ -8,9 +8,12 @@ import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { simulate, type SimulatedSignal } from "@/lib/core";
-import { currentAssessment } from "@/lib/data/dashboard";
+import { currentAssessment } from "@/lib/timeline/current-assessment";
 import { loadExplained } from "@/lib/data/explained";
 import { HORIZONS, plannedActions, whatIfQuery } from "@/lib/recovery/what-if";
+import { db } from "@/lib/db";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("experience.whatIf");
@@ -26,7 +29,7 @@ export default async function WhatIfPage({ searchParams }: Props) {
   const raw = await searchParams;
   const parsed = whatIfQuery.safeParse(raw);
   const q = parsed.success ? parsed.data : whatIfQuery.parse({});
-  const { history, context, explanation } = await loadExplained(user.id);
+  const { history, context, explanation } = await loadExplained(db, { userId: user.id });
   const [t, tn, tm, fmt] = await Promise.all([
     getTranslations("experience.whatIf"),
     getTranslations("experience.reasonNames"),
@@ -61,26 +64,26 @@ export default async function WhatIfPage({ searchParams }: Props) {
           <div className="grid gap-4 sm:grid-cols-3">
             <label className="text-sm font-medium">
               {t("payDown")}
-              <select name="payDown" defaultValue={q.payDown ?? ""} className="mt-1.5 block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 dark:border-slate-700 dark:bg-slate-950">
+              <Select name="payDown" defaultValue={q.payDown ?? ""} className="mt-1.5">
                 <option value="">{t("payDownNone")}</option>
                 <option value="0.5">{t("payDownTo", { pct: 50 })}</option>
                 <option value="0.3">{t("payDownTo", { pct: 30 })}</option>
                 <option value="0">{t("payDownAll")}</option>
-              </select>
+              </Select>
             </label>
             <label className="text-sm font-medium">
               {t("income")}
-              <input name="income" inputMode="decimal" defaultValue={q.income ?? ""} className="mt-1.5 block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 dark:border-slate-700 dark:bg-slate-950" />
+              <Input name="income" inputMode="decimal" defaultValue={q.income ?? ""} className="mt-1.5" />
             </label>
             <label className="text-sm font-medium">
               {t("horizon")}
-              <select name="horizon" defaultValue={q.horizon} className="mt-1.5 block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 dark:border-slate-700 dark:bg-slate-950">
+              <Select name="horizon" defaultValue={q.horizon} className="mt-1.5">
                 {HORIZONS.map((h) => (
                   <option key={h} value={h}>
                     {t("days", { days: h })}
                   </option>
                 ))}
-              </select>
+              </Select>
             </label>
           </div>
           {!parsed.success ? <Alert tone="error">{t("invalid")}</Alert> : null}

@@ -80,9 +80,9 @@ export function form(fields: Record<string, string>): FormData {
 }
 
 /** A new borrower with the given history (by default none), signed in. */
-export async function signInAsNewBorrower(db: PrismaClient, history?: Parameters<typeof importHistory>[2]) {
+export async function signInAsNewBorrower(db: PrismaClient, history?: unknown) {
   const user = await db.user.create({ data: { email: `${randomUUID()}@example.com`, passwordHash: "x" } });
-  if (history) await importHistory(db, user.id, history);
+  if (history) await importHistory(db, { userId: user.id, document: history });
   await signInAs(db, user.id);
   return user.id;
 }

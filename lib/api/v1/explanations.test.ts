@@ -65,12 +65,12 @@ describeDatabases("/api/v1/explanations", (ctx) => {
     const product = `Wave-${Date.now()}-${Math.random().toString(36).slice(2)}`;
     const doc = () => ({ ...sampleDocument(), borrower: { currency: "CNY", product, scoreScale: { min: 350, max: 950 } } });
     const target = await userWithToken(db);
-    await importHistory(db, target.user.id, doc());
+    await importHistory(db, { userId: target.user.id, document: doc() });
     const codes = async () => ((await (await get(target.token)).json()).drops[0].reasons as { code: string }[]).map((r) => r.code);
     expect(await codes()).not.toContain("POLICY_TIGHTENING");
     for (let i = 0; i < 20; i++) {
       const other = await userWithToken(db);
-      await importHistory(db, other.user.id, doc());
+      await importHistory(db, { userId: other.user.id, document: doc() });
     }
     // Other borrowers' imports do not touch this user's historyVersion: the cached answer stands
     // until it is an hour old (the platform context's allowed lag, lib/data/explanation-cache.ts).

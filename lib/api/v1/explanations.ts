@@ -1,5 +1,5 @@
 import "server-only";
-import { cachedExplained } from "@/lib/data/explanation-cache";
+import { cachedExplanation } from "@/lib/data/explanation-cache";
 import { cachedRead } from "@/lib/db/read-cache";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
@@ -25,7 +25,7 @@ export function explanationsHandlers(getDb: () => PrismaClient) {
       // one query while the history is unchanged, none while the read cache holds it; the body
       // is serialized once per result and language.
       const { userId } = principal;
-      const { explanation, historyVersion, computedAt } = await cachedExplained(db, userId);
+      const { explanation, historyVersion, computedAt } = await cachedExplanation(db, { userId });
       const key = `v1-explanations:${userId}:${lang ?? ""}:${historyVersion}:${computedAt.getTime()}`;
       const body = await cachedRead(
         db,

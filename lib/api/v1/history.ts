@@ -6,6 +6,7 @@ import { clientIpFrom } from "@/lib/auth/client-ip";
 import { apiHandler } from "@/lib/auth/guards";
 import { withIdempotency } from "../idempotency";
 import type { ImportResult } from "../schemas";
+import { recordAudit } from "@/lib/data/audit";
 
 /** The sync API's history endpoints, bound to a Prisma client (the app's `db`, or a test database). */
 export function historyHandlers(getDb: () => PrismaClient) {
@@ -18,20 +19,18 @@ export function historyHandlers(getDb: () => PrismaClient) {
       return withIdempotency(db, request, scope, bytes, async () => {
         // importHistory validates with parseHistory (the one schema) before its transaction and
         // throws validation_failed with every problem, so nothing is stored on any problem.
-        const counts = await importHistory(db, principal.userId, value).catch((err: unknown) => {
+        const counts = await importHistory(db, { userId: principal.userId, document: value }).catch((err: unknown) => {
           throw capProblems(err);
         });
         const total = await db.event.count({ where: { userId: principal.userId } });
         const result: ImportResult = { added: counts.added, updated: counts.updated, unchanged: counts.unchanged, total };
-        await db.auditLog.create({
-          data: { userId: principal.userId, action: "api.import", detail: { tokenId: principal.tokenId, ...result }, ip: clientIpFrom(request.headers) },
-        });
+        await recordAudit(db, { userId: principal.userId, action: "api.import", detail: { tokenId: principal.tokenId, ...result }, ip: clientIpFrom(request.headers) });
         return { status: 200, body: result };
       });
     }),
 
     // GET /api/v1/history — the token owner's whole history as a history-v1 document
-    GET: apiHandler(getDb, async ({ db, principal }) => Response.json(await exportHistory(db, principal.userId))),
+    GET: apiHandler(getDb, async ({ db, principal }) => Response.json(await exportHistory(db, { userId: principal.userId }))),
   };
 }
 

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getDropView } from "@/lib/data/drop-view";
+import { db } from "@/lib/db";
 
 /**
  * The "is this one of your drops?" check lives here, above loading.tsx's Suspense boundary: a page
@@ -10,7 +11,7 @@ import { getDropView } from "@/lib/data/drop-view";
  */
 export default async function DropLayout({ children, params }: { children: ReactNode; params: Promise<{ date: string }> }) {
   const user = await requireUser();
-  const view = await getDropView({ userId: user.id, date: (await params).date });
+  const view = await getDropView(db, { userId: user.id, date: (await params).date });
   if (!view) notFound();
   return children;
 }

@@ -15,7 +15,8 @@ import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { REASON_CODES } from "@/lib/core";
-import { currentAssessment, todayInShanghai } from "@/lib/data/dashboard";
+import { currentAssessment } from "@/lib/timeline/current-assessment";
+import { todayInShanghai } from "@/lib/days";
 import { dropDateParam, getDropView } from "@/lib/data/drop-view";
 import { listStepStates } from "@/lib/data/recovery";
 import { db } from "@/lib/db";
@@ -39,7 +40,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DropPage({ params, searchParams }: Props) {
   const user = await requireUser();
   const { date } = await params;
-  const view = await getDropView({ userId: user.id, date });
+  const view = await getDropView(db, { userId: user.id, date });
   if (!view) notFound();
   const { drop, zoom, history, context } = view;
   const [t, tn, th, fmt, states] = await Promise.all([

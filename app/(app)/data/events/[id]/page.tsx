@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { EventForm } from "@/components/data/event-form";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
-import { todayInShanghai } from "@/lib/data/dashboard";
+import { todayInShanghai } from "@/lib/days";
 import { getEvent } from "@/lib/data/events";
 import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { EventForm } from "@/components/data/event-form";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
-import { todayInShanghai } from "@/lib/data/dashboard";
+import { todayInShanghai } from "@/lib/days";
 import { EVENT_TYPES } from "@/lib/history/schema";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -12,7 +12,7 @@ import { appealChannel, channelLine } from "@/lib/appeal/channels";
 import { appealLetter } from "@/lib/appeal/letter";
 import { requireUser } from "@/lib/auth/session";
 import { listAppeals } from "@/lib/data/appeals";
-import { todayInShanghai } from "@/lib/data/dashboard";
+import { todayInShanghai } from "@/lib/days";
 import { getDropView } from "@/lib/data/drop-view";
 import { listStepStates } from "@/lib/data/recovery";
 import { db } from "@/lib/db";
@@ -28,7 +28,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AppealPage({ params, searchParams }: Props) {
   const user = await requireUser();
   const { date } = await params;
-  const view = await getDropView({ userId: user.id, date });
+  const view = await getDropView(db, { userId: user.id, date });
   if (!view) notFound();
   const [t, locale, states, appeals, fmt] = await Promise.all([
     getTranslations("experience.appeal"),
