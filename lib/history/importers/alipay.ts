@@ -18,7 +18,7 @@ export function classifyCreditRow(description: string): "borrow" | "repayment" |
 }
 
 const HOW: { zh: string; en: string } = {
-  zh: "请在支付宝 App 中导出：我的 → 账单 → … → 开具交易流水证明 → 用于个人对账",
+  zh: "请在支付宝中导出：我的 → 账单 → … → 开具交易流水证明 → 用于个人对账",
   en: "Export it in the Alipay app: Me → Bills → … → Transaction statement → for personal reconciliation (我的 → 账单 → … → 开具交易流水证明 → 用于个人对账)",
 };
 
@@ -30,7 +30,7 @@ export const alipayImporter: BillImporter<AlipayColumn> = {
   name: { zh: "支付宝账单", en: "Alipay bill" },
   howToExport: HOW,
   passwordFrom: {
-    zh: "解压密码是支付宝发给您的 6 位数字（在支付宝 App 的消息中）。",
+    zh: "解压密码是支付宝发给您的 6 位数字（在支付宝的消息中）。",
     en: "The password is the 6-digit code Alipay sent you (in the Alipay app's messages).",
   },
   zipEntryName: /alipay|支付宝/i,
@@ -81,7 +81,7 @@ export const alipayImporter: BillImporter<AlipayColumn> = {
       if (/^\d+(\.\d+)?E\+\d+$/i.test(id)) {
         return c.problem(line, c.say(
           `交易订单号 "${id}" was rounded by a spreadsheet; export the bill again and import it without opening it in Excel`,
-          `交易订单号“${id}”已被表格软件改写成科学计数法；请重新导出账单，不要用 Excel 打开后再导入`,
+          `交易订单号“${id}”已被表格软件改写成科学计数法；请重新导出账单，不要用表格软件打开后再导入`,
         ));
       }
       const counterparty = cell(cells, col.counterparty);

@@ -29,7 +29,7 @@ export const jdImporter: BillImporter<Column> = {
   id: "jd",
   name: { zh: "京东账单", en: "JD bill" },
   howToExport: {
-    zh: "请在京东或京东金融 App 的账单页面导出交易明细（CSV），原样上传。",
+    zh: "请在京东或京东金融的账单页面导出交易明细（CSV），原样上传。",
     en: "Export the transaction list (CSV) from the bill page of the JD or JD Finance app and upload it as it is.",
   },
   passwordFrom: {

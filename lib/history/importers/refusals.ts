@@ -17,7 +17,7 @@ export const refusal = {
   binary: (lang: Lang) =>
     t(lang, `This is not a text file, a spreadsheet or a zip. Upload the bill as it arrived (${names(lang)}), a CSV or a history JSON file.`, `这不是文本文件、表格或压缩包。请上传收到的账单原件（${names(lang)}）、CSV 或历史记录 JSON 文件。`),
   oldExcel: (lang: Lang) =>
-    t(lang, "This is an old Excel file (.xls) or a password-protected spreadsheet. Open it, save it as .xlsx or CSV without a password, and upload that.", "这是旧版 Excel 文件（.xls）或设置了密码的表格。请打开后另存为不带密码的 .xlsx 或 CSV，再上传。"),
+    t(lang, "This is an old Excel file (.xls) or a password-protected spreadsheet. Open it, save it as .xlsx or CSV without a password, and upload that.", "这是旧版电子表格文件（.xls）或设置了密码的表格。请打开后另存为不带密码的 .xlsx 或 CSV，再上传。"),
   /** No password given: asked for, with where it comes from. */
   passwordNeeded: (lang: Lang, bill: BillImporter | null) =>
     t(lang, "This zip is protected by a password. ", "这个压缩包设置了密码。") + passwordFrom(lang, bill),
@@ -56,6 +56,6 @@ function passwordFrom(lang: Lang, bill: BillImporter | null): string {
   return t(
     lang,
     "The password comes with the bill: for the Alipay bill it is the 6-digit code Alipay sent you in the app; for the WeChat Pay bill it was sent to you in WeChat.",
-    "密码随账单一起发给您：支付宝账单的密码是支付宝在 App 中发给您的 6 位数字；微信支付账单的密码在微信中发给您。",
+    "密码随账单一起发给您：支付宝账单的密码是支付宝发给您的 6 位数字；微信支付账单的密码在微信中发给您。",
   );
 }
