@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import iconv from "iconv-lite";
+import fc from "fast-check";
 import { expect, it } from "vitest";
 import { describeDatabases } from "@/lib/db/test-db";
 import { exportEventsCsv } from "@/lib/history/export-csv";
@@ -178,5 +179,24 @@ describeDatabases("import service", (ctx) => {
     await expect(commitImport(prisma, { userId, bytes: file, mapping, fileName: "bill\u0000.csv" })).rejects.toBeDefined();
     expect(await prisma.event.count({ where: { userId } })).toBe(0);
     expect(await prisma.csvMapping.count({ where: { userId } })).toBe(0);
+  });
+
+  it("stores nothing from random bytes or a broken zip, whatever the password: a clear error every time", async () => {
+    const { prisma } = ctx();
+    const userId = await newUser();
+    const zip = await zipOne("微信支付账单.csv", Buffer.from("x"), { password: "p", encryption: "aes" });
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.uint8Array({ minLength: 1, maxLength: 512 }), fc.integer({ min: 1, max: zip.length - 1 }).map((n) => zip.subarray(0, n))), fc.option(fc.string(), { nil: undefined }), async (bytes, password) => {
+        const err = await commitImport(prisma, { userId, bytes, password: password || undefined }).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        // Random bytes may happen to be a one-column CSV, which needs a mapping first: still an error.
+        expect(err).toMatchObject({ code: expect.stringMatching(/^(validation_failed|bad_request)$/), message: expect.any(String) });
+      }),
+      { numRuns: 15 },
+    );
+    expect(await prisma.event.count({ where: { userId } })).toBe(0);
+    expect(await prisma.auditLog.count({ where: { userId } })).toBe(0);
   });
 });
