@@ -121,7 +121,7 @@ export function ImportPreview({ preview: p }: { preview: PreviewReady }) {
           </ul>
         </div>
       ) : null}
-      {isBill ? <Lenders lenders={p.lenders} /> : null}
+      {isBill ? <Lenders lenders={p.lenderLabels} /> : null}
       <Skipped p={p} />
       {p.unmappedTypeValues.length ? <Alert>{t("data.importPage.unmapped", { values: p.unmappedTypeValues.join(", ") })}</Alert> : null}
       <Problems p={p} />

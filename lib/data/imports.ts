@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { csvMapping, type CsvMappingInput, type MappingSuggestion } from "@/lib/history/csv-mapping";
 import type { CsvInspection } from "@/lib/history/csv-generic";
 import { countByReason } from "@/lib/history/import-result";
-import { FORMAT_NAMES } from "@/lib/history/importers/registry";
+import { FORMAT_NAMES, lenderName } from "@/lib/history/importers/registry";
 import type { Lang } from "@/lib/history/importers/text";
 import type { BillFormatId } from "@/lib/history/importers/types";
 import type { Borrower, HistoryDocument } from "@/lib/history/schema";
@@ -39,8 +39,9 @@ export type PreviewReady = {
   skippedByReason: Record<string, number>;
   skippedSample: { line: number; reason: string }[];
   dateRange: { from: string; to: string } | null;
-  /** Other lenders the bill names. */
+  /** Other lenders the bill names (as stored), and how each reads in the page's language. */
   lenders: string[];
+  lenderLabels: string[];
   /** Against the user's stored events: ids never seen, seen with other content, seen identical. */
   fresh: number;
   changed: number;
@@ -141,6 +142,7 @@ export function summarise(read: ParsedFile, lang: Lang): Omit<PreviewReady, "fre
     skippedSample: read.skipped.slice(0, PREVIEW_LIST_MAX),
     dateRange: from && to ? { from, to } : null,
     lenders: read.lenders,
+    lenderLabels: read.lenders.map((l) => lenderName(l, lang)),
     problems: read.problems.slice(0, PREVIEW_LIST_MAX),
     problemCount: read.problems.length,
     unmappedTypeValues: read.unmappedTypeValues,

@@ -23,7 +23,10 @@ const FIRST = ["[Content_Types].xml", "_rels/.rels", "xl/_rels/workbook.xml.rels
 async function restore(files: Map<string, Uint8Array>): Promise<Uint8Array> {
   const w = new ZipWriter(new Uint8ArrayWriter(), { level: 0, keepOrder: true, dataDescriptor: false });
   const names = [...FIRST.filter((n) => files.has(n)), ...[...files.keys()].filter((n) => !FIRST.includes(n))];
-  for (const n of names) await w.add(n, new Uint8ArrayReader(files.get(n)!), { level: 0 });
+  for (const n of names) {
+    await w.add(n, new Uint8ArrayReader(files.get(n)!), { level: 0 });
+    files.delete(n); // one copy of each part at a time: the peak stays near the file's own size
+  }
   return w.close();
 }
 
@@ -67,7 +70,6 @@ export async function readFirstSheet(bytes: Uint8Array, options: SheetOptions = 
   const rows: SheetRow[] = [];
   try {
     const stored = await restore(unpacked.files);
-    unpacked.files.clear();
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(chunks(stored)), {
       worksheets: "emit",
       sharedStrings: "cache",

@@ -26,6 +26,18 @@ export const FORMAT_NAMES: Record<FileFormatId, Bilingual> = {
   csv: { zh: "按您的列设置读取的 CSV", en: "CSV with your column mapping" },
 };
 
+/** How the lenders the importers name (history-v1 `lender`) read on the page. */
+const LENDER_NAMES: Record<string, Bilingual> = {
+  Weilidai: { zh: "微粒贷", en: "Weilidai (微粒贷)" },
+  Baitiao: { zh: "京东白条", en: "JD Baitiao (白条)" },
+  Jintiao: { zh: "京东金条", en: "JD Jintiao (金条)" },
+  信用卡: { zh: "信用卡（未写明银行）", en: "Credit card (bank not named)" },
+};
+
+export function lenderName(lender: string, lang: Lang): string {
+  return LENDER_NAMES[lender]?.[lang] ?? lender;
+}
+
 export function billImporter(id: BillFormatId): BillImporter {
   return BILL_IMPORTERS.find((b) => b.id === id)!;
 }
