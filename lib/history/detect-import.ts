@@ -12,7 +12,7 @@ import type { Lang } from "./importers/text";
 import { isZip } from "./zip";
 
 export type ImportFormat =
-  | { format: Exclude<FileFormatId, "history-json" | "history-csv"> | "history-json" | "history-csv" }
+  | { format: FileFormatId }
   | { format: "zip" } // a bill's zip or an XLSX: read-file opens it
   | { format: "refused"; message: string };
 

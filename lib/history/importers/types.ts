@@ -5,6 +5,7 @@
 import type { TextEncoding } from "../decode";
 import type { ImportProblem, SkippedRow } from "../import-result";
 import type { HistoryEvent } from "../schema";
+import type { BillCollector } from "./collector";
 import type { BillTable } from "./table";
 import type { Bilingual, Lang } from "./text";
 
@@ -54,5 +55,5 @@ export type BillImporter<C extends string = string> = {
   /** A refusal for a file that is a relative of this export we cannot read (e.g. an old layout). */
   refuse?(table: BillTable, lang: Lang): string | null;
   /** The rows after the header → events, through the collector. */
-  readRows(table: BillTable, header: FoundHeader<C>, collect: import("./collector").BillCollector, ctx: BillContext): void;
+  readRows(table: BillTable, header: FoundHeader<C>, collect: BillCollector, ctx: BillContext): void;
 };
