@@ -152,3 +152,14 @@ describe("applyMapping", () => {
     }), { numRuns: 300 });
   });
 });
+
+describe("the mapping form's type values", () => {
+  it("come from every row of the file, not only the sample rows", () => {
+    const rows = ["日期,类型,金额", ...Array.from({ length: 30 }, (_, i) => `2025-01-${String((i % 28) + 1).padStart(2, "0")},${i === 29 ? "提前还款" : "借款"},5`)].join("\n");
+    const inspection = inspectCsv(new TextEncoder().encode(rows), { sampleRows: 3 });
+    expect(inspection.sampleRows.map((r) => r[1])).not.toContain("提前还款");
+    expect(inspection.columnValues["类型"]).toEqual(["借款", "提前还款"]);
+    const s = suggestMapping(inspection.headers, inspection.sampleRows, inspection.columnValues);
+    expect(s.typeValues).toEqual({ 借款: "borrow", 提前还款: "repayment" });
+  });
+});
