@@ -80,13 +80,19 @@ function Problems({ p }: { p: PreviewReady }) {
 export function ImportPreview({ preview: p }: { preview: PreviewReady }) {
   const t = useTranslations();
   const problemRows = Math.max(0, p.rowsTotal - p.recognisedRows - p.mergedRows - p.skippedTotal);
-  const packaging = p.packaging.encrypted ? "encrypted" : p.packaging.zip ? "zip" : p.packaging.container === "xlsx" ? "xlsx" : null;
+  const packaging = p.packaging.encrypted
+    ? t("bills.preview.packaging.encrypted")
+    : p.packaging.zip
+      ? t("bills.preview.packaging.zip")
+      : p.packaging.container === "xlsx"
+        ? t("bills.preview.packaging.xlsx")
+        : null;
   const isBill = p.format === "alipay" || p.format === "wechat" || p.format === "jd";
   return (
     <div className="space-y-4" data-testid="import-preview">
       <p className="text-sm text-slate-600 dark:text-slate-400">
         {t("bills.preview.detected", { format: p.formatName })}
-        {packaging ? ` · ${t(`bills.preview.packaging.${packaging}`)}` : null}
+        {packaging ? ` · ${packaging}` : null}
       </p>
       <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3">
         <Stat label={t("bills.preview.rows")} value={p.rowsTotal} testId="preview-rows" />
