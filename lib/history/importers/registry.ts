@@ -23,7 +23,7 @@ export const FORMAT_NAMES: Record<FileFormatId, Bilingual> = {
   alipay: alipayImporter.name,
   wechat: wechatImporter.name,
   jd: jdImporter.name,
-  csv: { zh: "按您的列设置读取的 CSV", en: "CSV with your column mapping" },
+  csv: { zh: "按您的列设置读取的 CSV 文件", en: "CSV with your column mapping" },
 };
 
 /** How the lenders the importers name (history-v1 `lender`) read on the page. */
