@@ -17,8 +17,12 @@ test("a new borrower imports the Alipay bill: preview first, then the rows are i
   await page.locator("#import-file").setInputFiles(BILL);
   const preview = page.getByTestId("import-preview");
   await expect(preview).toBeVisible();
-  await expect(preview).toContainText("Detected: Alipay bill");
-  // 9 rows: 2 draws, 2 repayments, 4 days of activity; one closed transaction skipped.
+  await expect(preview).toContainText("Read as: Alipay bill");
+  // 9 rows: 2 draws, 2 repayments, 4 rows of activity on 4 days; one closed transaction skipped.
+  await expect(page.getByTestId("preview-rows")).toHaveText("9");
+  await expect(page.getByTestId("preview-recognised")).toHaveText("4");
+  await expect(page.getByTestId("preview-merged")).toHaveText("4");
+  await expect(page.getByTestId("preview-sum")).toHaveText("9 rows = 4 recognised + 4 merged into 4 activity days + 1 skipped.");
   await expect(page.getByTestId("preview-events")).toHaveText("8");
   await expect(page.getByTestId("preview-new")).toHaveText("8");
   await expect(page.getByTestId("preview-skipped")).toHaveText("1");

@@ -20,6 +20,8 @@ export type MappingDraft = Omit<CsvMappingInput, "columns"> & { columns: Partial
 type Props = {
   headers: string[];
   sampleRows: string[][];
+  /** Every value of each column over the whole file (columns with few distinct values only). */
+  columnValues?: Record<string, string[]>;
   initial: MappingDraft;
   /** Type column values seen beyond the sample rows (from a preview). */
   extraTypeValues?: string[];
@@ -28,15 +30,18 @@ type Props = {
 };
 
 /** Which column is the date, the amount, the type: asked once per header, then remembered. */
-export function CsvMappingForm({ headers, sampleRows, initial, extraTypeValues = [], pending, onSubmit }: Props) {
+export function CsvMappingForm({ headers, sampleRows, columnValues = {}, initial, extraTypeValues = [], pending, onSubmit }: Props) {
   const t = useTranslations("data");
+  const tb = useTranslations("bills.mapping");
   const [columns, setColumns] = useState<Partial<Record<Role, string>>>(initial.columns ?? {});
   const [fixedType, setFixedType] = useState<string>(initial.fixedType ?? "");
   const [typeValues, setTypeValues] = useState<Record<string, string>>((initial.typeValues as Record<string, string>) ?? {});
   const [negative, setNegative] = useState(initial.negativeAmounts ?? "reject");
 
   const typeIndex = columns.type ? headers.indexOf(columns.type) : -1;
-  const seen = [...new Set([...(typeIndex === -1 ? [] : sampleRows.map((r) => (r[typeIndex] ?? "").trim())), ...Object.keys(typeValues), ...extraTypeValues])].filter(Boolean);
+  // All of the column's values in the file, not only those of the sample rows.
+  const fileValues = columns.type ? (columnValues[columns.type] ?? (typeIndex === -1 ? [] : sampleRows.map((r) => (r[typeIndex] ?? "").trim()))) : [];
+  const seen = [...new Set([...fileValues, ...Object.keys(typeValues), ...extraTypeValues])].filter(Boolean);
 
   const submit = () => {
     const cols = Object.fromEntries(Object.entries(columns).filter(([, v]) => v));
@@ -96,6 +101,7 @@ export function CsvMappingForm({ headers, sampleRows, initial, extraTypeValues =
       {columns.type && seen.length ? (
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium">{t("importPage.typeValues")}</legend>
+          <p className="text-xs text-slate-500 dark:text-slate-400">{tb("allValues", { count: seen.length })}</p>
           {seen.map((v) => (
             <div key={v} className="grid grid-cols-[1fr_1.4fr] items-center gap-3">
               <label htmlFor={`tv-${v}`} className="truncate font-mono text-sm">
@@ -105,10 +111,10 @@ export function CsvMappingForm({ headers, sampleRows, initial, extraTypeValues =
                 <option value="">{t("options.unset")}</option>
                 {TYPES.map((k) => (
                   <option key={k} value={k}>
-                    {t(`types.${k}`)}
+                    {tb(`typeHelp.${k}`)}
                   </option>
                 ))}
-                <option value="skip">{t("importPage.skipValue")}</option>
+                <option value="skip">{tb("typeHelp.skip")}</option>
               </Select>
             </div>
           ))}

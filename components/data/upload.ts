@@ -9,13 +9,14 @@ export type UploadResult<T> = { ok: true; body: T } | { ok: false; status: numbe
 export function uploadFile<T>(
   url: string,
   file: Blob,
-  options: { fileName?: string; mapping?: unknown; onProgress?: (fraction: number) => void; onUploaded?: () => void },
+  options: { fileName?: string; mapping?: unknown; password?: string; onProgress?: (fraction: number) => void; onUploaded?: () => void },
 ): Promise<UploadResult<T>> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", url);
     xhr.setRequestHeader("content-type", "application/octet-stream");
     if (options.fileName) xhr.setRequestHeader("x-file-name", encodeURIComponent(options.fileName));
+    if (options.password) xhr.setRequestHeader("x-import-password", encodeURIComponent(options.password));
     if (options.mapping) xhr.setRequestHeader("x-import-mapping", encodeURIComponent(JSON.stringify(options.mapping)));
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) options.onProgress?.(e.loaded / e.total);

@@ -12,7 +12,12 @@ import { HISTORY_FORMAT } from "@/lib/history/schema";
 import { exportedEvent, loadedEvent, toEventRows, type EventRow } from "@/lib/db/history-rows";
 
 export type ImportCounts = { added: number; updated: number; unchanged: number };
-export type ImportOptions = { source?: string; now?: Date };
+export type ImportOptions = {
+  source?: string;
+  now?: Date;
+  /** More writes of the same import (its saved mapping, its audit row), in the same transaction. */
+  alsoInTransaction?: (tx: Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0], counts: ImportCounts) => Promise<void>;
+};
 
 /** Rows per INSERT statement: one JSON parameter each, so no bind-parameter limit applies. */
 const CHUNK = 5_000;
@@ -89,6 +94,7 @@ export async function importHistory(
         added += res?.added ?? 0;
         updated += res?.updated ?? 0;
       }
+      await options.alsoInTransaction?.(tx, { added, updated, unchanged: rows.length - added - updated });
       return { added, updated };
     },
     // 100,000 events take seconds, far beyond Prisma's 5 s default for interactive transactions.

@@ -1,9 +1,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import iconv from "iconv-lite";
+import fc from "fast-check";
 import { expect, it } from "vitest";
 import { describeDatabases } from "@/lib/db/test-db";
 import { exportEventsCsv } from "@/lib/history/export-csv";
+import { generateAlipayBill } from "@/lib/history/testing/alipay-generator";
+import { renderJdCsv, renderWechatXlsx, zipOne } from "@/lib/history/testing/bill-files";
+import { generateJdRows, generateWechatRows } from "@/lib/history/testing/bill-rows";
 import { exportHistory, importHistory } from "./history";
 import { commitImport, previewImport } from "./imports";
 
@@ -102,7 +106,7 @@ describeDatabases("import service", (ctx) => {
     expect(await prisma.csvMapping.count({ where: { userId } })).toBe(1);
   });
 
-  it("refuses a zip and an empty file with a message", async () => {
+  it("refuses a damaged zip and an empty file with a message", async () => {
     const { prisma } = ctx();
     const userId = await newUser();
     expect(await previewImport(prisma, { userId, bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]) })).toMatchObject({ kind: "refused", message: expect.stringContaining("zip") });
@@ -128,5 +132,71 @@ describeDatabases("import service", (ctx) => {
       expect(await commitImport(prisma, { userId: target, bytes })).toMatchObject({ added: exported.events.length, updated: 0 });
       expect(await exportHistory(prisma, { userId: target })).toEqual(exported);
     }
+  });
+
+  it("imports an encrypted Alipay zip with its password, once: the same bill again (zipped or not) adds nothing", async () => {
+    const { prisma } = ctx();
+    const userId = await newUser();
+    const bill = generateAlipayBill(80, { seed: 9 });
+    const zip = await zipOne("支付宝交易明细.csv", bill.bytes, { password: "204816", encryption: "aes" });
+    expect(await previewImport(prisma, { userId, bytes: zip, lang: "zh" })).toMatchObject({ kind: "needs-password", wrong: false, looksLike: "alipay", formatName: "支付宝账单" });
+    await expect(commitImport(prisma, { userId, bytes: zip, password: "111111" })).rejects.toMatchObject({ code: "bad_request" });
+    const preview = await previewImport(prisma, { userId, bytes: zip, password: "204816" });
+    expect(preview).toMatchObject({ kind: "preview", format: "alipay", packaging: { zip: true, encrypted: true }, ok: true, known: 0 });
+    if (preview.kind !== "preview") throw new Error("expected a preview");
+    expect(await prisma.event.count({ where: { userId } })).toBe(0);
+    const first = await commitImport(prisma, { userId, bytes: zip, password: "204816" });
+    expect(first).toMatchObject({ added: preview.events, updated: 0, format: "alipay" });
+    expect(await commitImport(prisma, { userId, bytes: zip, password: "204816" })).toMatchObject({ added: 0, updated: 0, unchanged: preview.events });
+    expect(await previewImport(prisma, { userId, bytes: bill.bytes })).toMatchObject({ fresh: 0, changed: 0, known: preview.events });
+    expect(await prisma.event.count({ where: { userId } })).toBe(preview.events);
+  });
+
+  it("imports a WeChat XLSX and a JD CSV with the lenders they name, and a re-import adds nothing", async () => {
+    const { prisma } = ctx();
+    const userId = await newUser();
+    const wechat = await renderWechatXlsx(generateWechatRows(150, { seed: 2 }).rows);
+    const jd = renderJdCsv(generateJdRows(150, { seed: 2 }).rows);
+    for (const [bytes, format, lenders] of [[wechat, "wechat", ["Weilidai", "中国银行", "招商银行"]], [jd, "jd", ["Baitiao", "Jintiao"]]] as const) {
+      const p = await previewImport(prisma, { userId, bytes });
+      expect(p).toMatchObject({ kind: "preview", format, ok: true, lenders });
+      if (p.kind !== "preview") throw new Error("expected a preview");
+      expect(p.recognisedRows + p.mergedRows + p.skippedTotal).toBe(p.rowsTotal);
+      expect(await commitImport(prisma, { userId, bytes })).toMatchObject({ added: p.events, lenders });
+      expect(await commitImport(prisma, { userId, bytes })).toMatchObject({ added: 0, updated: 0, unchanged: p.events });
+    }
+    const accounts = await prisma.event.findMany({ where: { userId, type: "account" }, select: { payload: true } });
+    expect(accounts.map((a) => (a.payload as { lender: string }).lender).sort()).toEqual(["Baitiao", "Jintiao", "Weilidai", "中国银行", "招商银行"]);
+    expect(await prisma.auditLog.count({ where: { userId, action: "import" } })).toBe(4);
+  });
+
+  it("writes nothing when the audit row cannot be written: events, mapping and audit row are one transaction", async () => {
+    const { prisma } = ctx();
+    const userId = await newUser();
+    const file = utf8("日期,金额,类型,流水号\n2025-01-03,500.00,借款,T1\n");
+    const mapping = { columns: { date: "日期", amount: "金额", type: "类型", id: "流水号" }, typeValues: { 借款: "borrow" } } as const;
+    // A file name the audit row's JSON cannot hold (PostgreSQL refuses NUL in jsonb) fails the last write of the transaction.
+    await expect(commitImport(prisma, { userId, bytes: file, mapping, fileName: "bill\u0000.csv" })).rejects.toBeDefined();
+    expect(await prisma.event.count({ where: { userId } })).toBe(0);
+    expect(await prisma.csvMapping.count({ where: { userId } })).toBe(0);
+  });
+
+  it("stores nothing from random bytes or a broken zip, whatever the password: a clear error every time", async () => {
+    const { prisma } = ctx();
+    const userId = await newUser();
+    const zip = await zipOne("微信支付账单.csv", Buffer.from("x"), { password: "p", encryption: "aes" });
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.uint8Array({ minLength: 1, maxLength: 512 }), fc.integer({ min: 1, max: zip.length - 1 }).map((n) => zip.subarray(0, n))), fc.option(fc.string(), { nil: undefined }), async (bytes, password) => {
+        const err = await commitImport(prisma, { userId, bytes, password: password || undefined }).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        // Random bytes may happen to be a one-column CSV, which needs a mapping first: still an error.
+        expect(err).toMatchObject({ code: expect.stringMatching(/^(validation_failed|bad_request)$/), message: expect.any(String) });
+      }),
+      { numRuns: 15 },
+    );
+    expect(await prisma.event.count({ where: { userId } })).toBe(0);
+    expect(await prisma.auditLog.count({ where: { userId } })).toBe(0);
   });
 });

@@ -4,50 +4,66 @@ import { importHistory, type ImportCounts } from "@/lib/data/history";
 import { toEventRows } from "@/lib/db/history-rows";
 import { AppError } from "@/lib/errors";
 import { csvMapping, type CsvMappingInput, type MappingSuggestion } from "@/lib/history/csv-mapping";
-import { inspectCsv, type CsvInspection } from "@/lib/history/csv-generic";
+import type { CsvInspection } from "@/lib/history/csv-generic";
 import { countByReason } from "@/lib/history/import-result";
+import { FORMAT_NAMES, lenderName } from "@/lib/history/importers/registry";
+import type { Lang } from "@/lib/history/importers/text";
+import type { BillFormatId } from "@/lib/history/importers/types";
 import type { Borrower, HistoryDocument } from "@/lib/history/schema";
-import { readImportFile, type FileFormat } from "@/lib/import/read-file";
+import { readImportFile, type FileFormat, type Packaging, type ParsedFile } from "@/lib/import/read-file";
 import { recordAudit } from "@/lib/data/audit";
 
 /*
  * The /data/import service: preview a file against what the user already has, then import it
- * in one transaction (importHistory) or not at all. Both steps read the file afresh, so what is
- * saved never depends on a preview the browser could have altered.
+ * in one transaction (events, saved mapping and audit row together) or not at all. Both steps
+ * read the file afresh, so what is saved never depends on a preview the browser could have altered.
  */
 
 /** Lists in the preview are cut here; the totals stay exact. */
 export const PREVIEW_LIST_MAX = 200;
 
+export type PreviewReady = {
+  kind: "preview";
+  format: FileFormat;
+  /** The format's name in the page's language. */
+  formatName: string;
+  packaging: Packaging;
+  ok: boolean;
+  /** rowsTotal = recognisedRows + mergedRows + skippedTotal + rows with problems. */
+  rowsTotal: number;
+  recognisedRows: number;
+  mergedRows: number;
+  activityDays: number;
+  events: number;
+  byType: Record<string, number>;
+  skippedTotal: number;
+  skippedByReason: Record<string, number>;
+  skippedSample: { line: number; reason: string }[];
+  dateRange: { from: string; to: string } | null;
+  /** Other lenders the bill names (as stored), and how each reads in the page's language. */
+  lenders: string[];
+  lenderLabels: string[];
+  /** Against the user's stored events: ids never seen, seen with other content, seen identical. */
+  fresh: number;
+  changed: number;
+  known: number;
+  problems: string[];
+  problemCount: number;
+  unmappedTypeValues: string[];
+  /** The mapping used for a plain CSV, and whether it was the one remembered for this header. */
+  mapping?: CsvMappingInput;
+  mappingRemembered?: boolean;
+  /** A plain CSV's columns, first rows and every column's values, so the mapping can be changed. */
+  csv?: { headers: string[]; sampleRows: string[][]; columnValues: Record<string, string[]> };
+};
+
 export type ImportPreview =
   | { kind: "refused"; message: string }
+  | { kind: "needs-password"; wrong: boolean; message: string; looksLike: BillFormatId | null; formatName: string | null }
   | { kind: "needs-mapping"; inspection: CsvInspection; suggestion: MappingSuggestion }
-  | {
-      kind: "preview";
-      format: FileFormat;
-      ok: boolean;
-      rowsTotal: number;
-      events: number;
-      byType: Record<string, number>;
-      skippedTotal: number;
-      skippedByReason: Record<string, number>;
-      skippedSample: { line: number; reason: string }[];
-      dateRange: { from: string; to: string } | null;
-      /** Against the user's stored events: ids never seen, seen with other content, seen identical. */
-      fresh: number;
-      changed: number;
-      known: number;
-      problems: string[];
-      problemCount: number;
-      unmappedTypeValues: string[];
-      /** The mapping used for a plain CSV, and whether it was the one remembered for this header. */
-      mapping?: CsvMappingInput;
-      mappingRemembered?: boolean;
-      /** A plain CSV's columns and first rows, so the mapping can be changed from the preview. */
-      csv?: { headers: string[]; sampleRows: string[][] };
-    };
+  | PreviewReady;
 
-export type ImportFileInput = { userId: string; bytes: Uint8Array; mapping?: CsvMappingInput; now?: Date };
+export type ImportFileInput = { userId: string; bytes: Uint8Array; mapping?: CsvMappingInput; password?: string; lang?: Lang; now?: Date };
 
 async function borrowerOf(db: PrismaClient, userId: string): Promise<Borrower> {
   const u = await db.user.findUnique({ where: { id: userId }, select: { currency: true, product: true, scoreMin: true, scoreMax: true } });
@@ -58,7 +74,8 @@ async function borrowerOf(db: PrismaClient, userId: string): Promise<Borrower> {
 /** A plain CSV's mapping: the one given, else the one saved for this header (if any). */
 async function resolve(db: PrismaClient, input: ImportFileInput) {
   const borrower = await borrowerOf(db, input.userId);
-  let read = readImportFile(input.bytes, { borrower, mapping: input.mapping, now: input.now });
+  const options = { borrower, password: input.password, lang: input.lang, now: input.now };
+  let read = await readImportFile(input.bytes, { ...options, mapping: input.mapping });
   let remembered = false;
   let mapping = input.mapping;
   if (read.kind === "needs-mapping") {
@@ -70,7 +87,7 @@ async function resolve(db: PrismaClient, input: ImportFileInput) {
     if (valid?.success) {
       mapping = saved!.mapping as CsvMappingInput;
       remembered = true;
-      read = readImportFile(input.bytes, { borrower, mapping, now: input.now });
+      read = await readImportFile(input.bytes, { ...options, mapping });
     }
   }
   return { read, mapping, remembered };
@@ -97,11 +114,8 @@ async function compareWithStored(db: PrismaClient, userId: string, doc: HistoryD
   return { fresh, changed, known: rows.length - fresh - changed };
 }
 
-/** What importing the file would do. Stores nothing. */
-export async function previewImport(db: PrismaClient, input: ImportFileInput): Promise<ImportPreview> {
-  const { read, mapping, remembered } = await resolve(db, input);
-  if (read.kind === "refused") return read;
-  if (read.kind === "needs-mapping") return { kind: "needs-mapping", inspection: read.inspection, suggestion: read.suggestion };
+/** The preview of a parsed file, without the comparison with stored events. */
+export function summarise(read: ParsedFile, lang: Lang): Omit<PreviewReady, "fresh" | "changed" | "known" | "mapping" | "mappingRemembered"> {
   const events = read.document?.events ?? [];
   const byType: Record<string, number> = {};
   let from: string | null = null;
@@ -112,57 +126,76 @@ export async function previewImport(db: PrismaClient, input: ImportFileInput): P
     if (from === null || d < from) from = d;
     if (to === null || d > to) to = d;
   }
-  const cmp = read.document ? await compareWithStored(db, input.userId, read.document) : { fresh: 0, changed: 0, known: 0 };
   return {
     kind: "preview",
     format: read.format,
+    formatName: FORMAT_NAMES[read.format][lang],
+    packaging: read.packaging,
     ok: read.document !== null,
     rowsTotal: read.rowsTotal,
+    recognisedRows: read.recognisedRows,
+    mergedRows: read.mergedRows,
+    activityDays: read.activityDays,
     events: events.length,
     byType,
     skippedTotal: read.skipped.length,
     skippedByReason: countByReason(read.skipped),
     skippedSample: read.skipped.slice(0, PREVIEW_LIST_MAX),
     dateRange: from && to ? { from, to } : null,
-    ...cmp,
+    lenders: read.lenders,
+    lenderLabels: read.lenders.map((l) => lenderName(l, lang)),
     problems: read.problems.slice(0, PREVIEW_LIST_MAX),
     problemCount: read.problems.length,
     unmappedTypeValues: read.unmappedTypeValues,
-    ...(read.format === "csv" ? { mapping, mappingRemembered: remembered, csv: csvColumns(input.bytes) } : {}),
+    ...(read.csv ? { csv: { headers: read.csv.headers, sampleRows: read.csv.sampleRows, columnValues: read.csv.columnValues } } : {}),
   };
 }
 
-function csvColumns(bytes: Uint8Array) {
-  const { headers, sampleRows } = inspectCsv(bytes);
-  return { headers, sampleRows };
+/** What importing the file would do. Stores nothing. */
+export async function previewImport(db: PrismaClient, input: ImportFileInput): Promise<ImportPreview> {
+  const { read, mapping, remembered } = await resolve(db, input);
+  if (read.kind === "refused") return { kind: "refused", message: read.message };
+  if (read.kind === "needs-password") return { ...read, formatName: read.looksLike ? FORMAT_NAMES[read.looksLike][input.lang ?? "en"] : null };
+  if (read.kind === "needs-mapping") return { kind: "needs-mapping", inspection: read.inspection, suggestion: read.suggestion };
+  const cmp = read.document ? await compareWithStored(db, input.userId, read.document) : { fresh: 0, changed: 0, known: 0 };
+  return { ...summarise(read, input.lang ?? "en"), ...cmp, ...(read.format === "csv" ? { mapping, mappingRemembered: remembered } : {}) };
 }
 
-export type ImportOutcome = ImportCounts & { format: FileFormat; events: number };
+export type ImportOutcome = ImportCounts & { format: FileFormat; events: number; lenders: string[] };
 
 /**
- * Imports the file: every event in one transaction, or nothing (AppError validation_failed with
- * the problems). Then remembers a plain CSV's mapping for its header and writes the audit row.
+ * Imports the file: every event, a plain CSV's mapping (remembered for its header) and the audit
+ * row in one transaction, or nothing (AppError validation_failed with the problems).
  */
 export async function commitImport(db: PrismaClient, input: ImportFileInput & { fileName?: string; ip?: string | null }): Promise<ImportOutcome> {
   const { read, mapping } = await resolve(db, input);
   if (read.kind === "refused") throw new AppError("validation_failed", read.message, { problems: [read.message] });
-  if (read.kind === "needs-mapping") throw new AppError("bad_request", "Map the file's columns before importing it.");
-  if (!read.document) {
-    throw new AppError("validation_failed", `The file has ${read.problems.length} problem(s); nothing was imported.`, {
+  if (read.kind === "needs-password") throw new AppError("bad_request", read.message);
+  if (read.kind === "needs-mapping") throw new AppError("bad_request", input.lang === "zh" ? "请先设置每一列的含义，再导入。" : "Map the file's columns before importing it.");
+  const document = read.document;
+  if (!document) {
+    const n = read.problems.length;
+    throw new AppError("validation_failed", input.lang === "zh" ? `文件中有 ${n} 个问题，未导入任何内容。` : `The file has ${n} problem(s); nothing was imported.`, {
       problems: read.problems.slice(0, PREVIEW_LIST_MAX),
     });
   }
-  const counts = await importHistory(db, { userId: input.userId, document: read.document, now: input.now });
-  if (read.format === "csv" && mapping) {
-    const { headerHash } = inspectCsv(input.bytes);
-    const parsed = csvMapping.parse(mapping);
-    await db.csvMapping.upsert({
-      where: { userId_headerHash: { userId: input.userId, headerHash } },
-      create: { userId: input.userId, headerHash, mapping: parsed },
-      update: { mapping: parsed },
-    });
-  }
-  const outcome = { ...counts, format: read.format, events: read.document.events.length };
-  await recordAudit(db, { userId: input.userId, action: "import", ip: input.ip, detail: { ...outcome, fileName: input.fileName?.slice(0, 200) ?? null } });
-  return outcome;
+  const base = { format: read.format, events: document.events.length, lenders: read.lenders };
+  const counts = await importHistory(db, {
+    userId: input.userId,
+    document,
+    now: input.now,
+    alsoInTransaction: async (tx, counts) => {
+      if (read.format === "csv" && mapping && read.csv) {
+        const { headerHash } = read.csv;
+        const parsed = csvMapping.parse(mapping);
+        await tx.csvMapping.upsert({
+          where: { userId_headerHash: { userId: input.userId, headerHash } },
+          create: { userId: input.userId, headerHash, mapping: parsed },
+          update: { mapping: parsed },
+        });
+      }
+      await recordAudit(tx, { userId: input.userId, action: "import", ip: input.ip, detail: { ...counts, ...base, fileName: input.fileName?.slice(0, 200) ?? null } });
+    },
+  });
+  return { ...counts, ...base };
 }

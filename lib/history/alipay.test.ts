@@ -144,13 +144,14 @@ describe("parseAlipayBill on bad or unusual files", () => {
     expect(r.events).toEqual([{ id: "alipay-activity-2025-05-01", type: "activity", date: "2025-05-01", count: 1, ...src }]);
   });
 
-  it("keeps another product's credit rows apart via lender, and 放款 is a draw", () => {
+  it("keeps another product's credit rows apart via lender (an inferred open account at its first row), and 放款 is a draw", () => {
     const r = parseAlipayBill(bill([
       row({ category: "信用借还", counterparty: "花呗", description: "花呗主动还款-2025年04月账单", amount: "300.00", orderNo: "h1" }),
       row({ category: "信用借还", counterparty: "蚂蚁借呗", description: "放款成功", amount: "800.00", orderNo: "j1" }),
       row({ category: "信用借还", counterparty: "蚂蚁借呗", description: "借呗额度调整", orderNo: "j2" }),
     ]));
     expect(r.events).toEqual([
+      { id: "alipay-account-花呗", type: "account", date: "2025-05-01", lender: "花呗", action: "opened", source: "import:alipay:inferred" },
       { id: "alipay-activity-2025-05-01", type: "activity", date: "2025-05-01", count: 1, ...src },
       { id: "j1", type: "borrow", date: "2025-05-01", amount: 800, ...src },
       { id: "h1", type: "repayment", date: "2025-05-01", amount: 300, lender: "花呗", ...src },

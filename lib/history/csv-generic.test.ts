@@ -26,6 +26,14 @@ describe("inspectCsv", () => {
       headers: ["日期", "类型", "金额", "流水号", "备注"],
       sampleRows: [["2025-01-10", "借款", "5000.00", "T1", "第一笔"], ["2025/2/10", "还款", "1,700.00", "T2", ""]],
       headerHash: headerHash(["日期", "类型", "金额", "流水号", "备注"]),
+      // Over all rows, not only the two sample rows: the mapping form asks about 查询余额 and 额度 too.
+      columnValues: {
+        日期: ["2025-01-10", "2025/2/10", "2025-02-11", "2025-03-01 09:30:00"],
+        类型: ["借款", "还款", "查询余额", "额度"],
+        金额: ["5000.00", "1,700.00", "0", "30000"],
+        流水号: ["T1", "T2", "T3"],
+        备注: ["第一笔", "额度调整"],
+      },
     });
   });
 
@@ -142,5 +150,16 @@ describe("applyMapping", () => {
       const r = applyMapping(utf8(`date${d}amount${d}type\n${body}`), { columns: { date: "date", amount: "amount", type: "type" }, typeValues: { b: "borrow", s: "score" } });
       for (const e of r.events) expect(historyEvent.safeParse(e).success).toBe(true);
     }), { numRuns: 300 });
+  });
+});
+
+describe("the mapping form's type values", () => {
+  it("come from every row of the file, not only the sample rows", () => {
+    const rows = ["日期,类型,金额", ...Array.from({ length: 30 }, (_, i) => `2025-01-${String((i % 28) + 1).padStart(2, "0")},${i === 29 ? "提前还款" : "借款"},5`)].join("\n");
+    const inspection = inspectCsv(new TextEncoder().encode(rows), { sampleRows: 3 });
+    expect(inspection.sampleRows.map((r) => r[1])).not.toContain("提前还款");
+    expect(inspection.columnValues["类型"]).toEqual(["借款", "提前还款"]);
+    const s = suggestMapping(inspection.headers, inspection.sampleRows, inspection.columnValues);
+    expect(s.typeValues).toEqual({ 借款: "borrow", 提前还款: "repayment" });
   });
 });

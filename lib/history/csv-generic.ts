@@ -20,7 +20,14 @@ export type CsvInspection = {
   sampleRows: string[][];
   /** Key for finding a saved mapping (see headerHash). */
   headerHash: string;
+  /**
+   * Every distinct value of each column over all rows (not only the sample), for columns with at
+   * most MAX_COLUMN_VALUES of them: the type column's values the mapping form must ask about.
+   */
+  columnValues: Record<string, string[]>;
 };
+
+export const MAX_COLUMN_VALUES = 40;
 
 const HEADER_SCAN_ROWS = 50;
 
@@ -44,13 +51,34 @@ function readTable(bytes: Uint8Array, opts: { encoding?: TextEncoding; delimiter
   return { encoding, parsed, headerIndex };
 }
 
-/** Reads enough of the file to show a mapping form. Never throws. */
+/** Distinct values per column over all data rows; a column with too many is left out. */
+function distinctValues(headers: readonly string[], rows: readonly CsvRow[]): Record<string, string[]> {
+  const sets = headers.map(() => new Set<string>() as Set<string> | null);
+  for (const r of rows) {
+    for (let i = 0; i < sets.length; i++) {
+      const set = sets[i];
+      const v = (r.cells[i] ?? "").trim();
+      if (!set || !v) continue;
+      set.add(v);
+      if (set.size > MAX_COLUMN_VALUES) sets[i] = null;
+    }
+  }
+  const out: Record<string, string[]> = {};
+  headers.forEach((h, i) => {
+    const set = sets[i];
+    if (h && set && set.size) out[h] = [...set];
+  });
+  return out;
+}
+
+/** Reads the file to show a mapping form: header, first rows, every column's values. Never throws. */
 export function inspectCsv(bytes: Uint8Array, options: { sampleRows?: number } = {}): CsvInspection {
   const sample = options.sampleRows ?? 5;
-  const { encoding, parsed, headerIndex } = readTable(bytes, { maxRows: HEADER_SCAN_ROWS + sample });
+  const { encoding, parsed, headerIndex } = readTable(bytes, {});
   const header = parsed.rows[headerIndex];
   const headers = (header?.cells ?? []).map((h) => h.trim());
   return {
+    columnValues: distinctValues(headers, parsed.rows.slice(headerIndex + 1)),
     encoding,
     delimiter: parsed.delimiter,
     headerLine: header?.line ?? null,

@@ -96,7 +96,7 @@ export type MappingSuggestion = { columns: Partial<Record<CsvRole, string>>; typ
  * synonym (so 还款日期 is a date); each header is used once. With sample rows, also proposes
  * types for the values seen in the type column. A guess for the UI to confirm, not a mapping.
  */
-export function suggestMapping(headers: readonly string[], sampleRows: readonly (readonly string[])[] = []): MappingSuggestion {
+export function suggestMapping(headers: readonly string[], sampleRows: readonly (readonly string[])[] = [], columnValues: Record<string, readonly string[]> = {}): MappingSuggestion {
   const norm = headers.map(normaliseHeader);
   const used = new Set<number>();
   const columns: Partial<Record<CsvRole, string>> = {};
@@ -112,8 +112,9 @@ export function suggestMapping(headers: readonly string[], sampleRows: readonly 
   }
   const typeValues: Record<string, CsvType> = {};
   const typeIndex = columns.type === undefined ? -1 : headers.indexOf(columns.type);
-  for (const row of typeIndex === -1 ? [] : sampleRows) {
-    const value = (row[typeIndex] ?? "").trim();
+  // Every value the column holds over the whole file when known, else those of the sample rows.
+  const values = columns.type !== undefined && columnValues[columns.type] ? columnValues[columns.type]! : typeIndex === -1 ? [] : sampleRows.map((row) => (row[typeIndex] ?? "").trim());
+  for (const value of values) {
     const guess = guessType(value);
     if (value && guess) typeValues[value] = guess;
   }

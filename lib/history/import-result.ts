@@ -11,7 +11,13 @@ export type ImportProblem = { line: number | null; message: string };
 
 /** `line 14: amount "abc" is not a number` — the form users see. */
 export function formatProblem(p: ImportProblem): string {
-  return p.line === null ? p.message : `line ${p.line}: ${p.message}`;
+  return formatProblemIn(p, "en");
+}
+
+/** The same in the page's language (`第 14 行：…`). */
+export function formatProblemIn(p: ImportProblem, lang: "zh" | "en"): string {
+  if (p.line === null) return p.message;
+  return lang === "zh" ? `第 ${p.line} 行：${p.message}` : `line ${p.line}: ${p.message}`;
 }
 
 export type SkippedRow = { line: number; reason: string };

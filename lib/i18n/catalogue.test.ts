@@ -9,7 +9,7 @@ import { LETTER_LANGUAGES } from "@/lib/appeal/letter";
 import { APPEAL_OUTCOMES } from "@/lib/appeal/validation";
 import { BLOCKER_CODES, REASON_CODES, STEP_CODES } from "@/lib/core/types";
 import { EVENT_FORM_FIELDS } from "@/lib/events/form-fields";
-import { CSV_ROLES } from "@/lib/history/csv-mapping";
+import { CSV_ROLES, CSV_TYPES } from "@/lib/history/csv-mapping";
 import { EMPLOYMENT_KINDS, EVENT_TYPES } from "@/lib/history/schema";
 import { LOCAL_REFUSALS, STATUSES, VERDICTS } from "@/components/screenshots/flow-state";
 import { DATE_SOURCES, OBSERVATION_TYPES, REFUSAL_CODES, SCREENSHOT_PRODUCTS } from "@/lib/screenshots/read";
@@ -72,7 +72,7 @@ const DYNAMIC: Record<string, { values: Values; from: string; partial?: true }> 
   "data.errors.": { values: LITERALS, from: "event form error codes" },
   "data.importPage.": { values: LITERALS, from: "import-flow progress labels" },
   "data.importPage.column.": { values: CSV_ROLES, from: "CSV_ROLES (the mapping form asks for some)", partial: true },
-  "data.importPage.formatName.": { values: LITERALS, from: "importer format ids" },
+  "bills.mapping.typeHelp.": { values: CSV_TYPES, from: "CSV_TYPES (the mapping form's type choices)" },
   "auth.errors.": { values: LITERALS, from: "auth validation and action error codes" },
   "settings.activity.actions.": { values: LITERALS, from: "activity-message KNOWN" },
   "settings.privacy.items.": { values: LITERALS, from: "privacy page ITEMS" },

@@ -8,6 +8,7 @@ export const CLIENT_NAMESPACES = [
   "auth",
   "errors",
   "data",
+  "bills",
   "tokens",
   "experience.chart",
   "experience.drop",

@@ -39,3 +39,15 @@ describe("import route plumbing", () => {
     expect(mappingFrom(req({ "x-import-mapping": encodeURIComponent(JSON.stringify(ok)) }))).toEqual(ok);
   });
 });
+
+describe("password and language of an import request", () => {
+  it("reads the zip password from its header and the page language from the locale cookie", async () => {
+    const { langFrom, passwordFrom } = await import("./http");
+    expect(passwordFrom(req({ "x-import-password": encodeURIComponent("12 34/56") }))).toBe("12 34/56");
+    expect(passwordFrom(req({}))).toBeUndefined();
+    expect(langFrom(req({ cookie: "a=1; NEXT_LOCALE=zh-CN" }))).toBe("zh");
+    expect(langFrom(req({ cookie: "NEXT_LOCALE=en", "accept-language": "zh-CN" }))).toBe("en");
+    expect(langFrom(req({ "accept-language": "zh-TW,zh;q=0.9" }))).toBe("zh");
+    expect(langFrom(req({}))).toBe("en");
+  });
+});

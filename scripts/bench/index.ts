@@ -4,6 +4,7 @@
  * Pass names to run a subset: `npm run bench -- core import`.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
+import { printBillsBench, runBillsBench } from "./bills";
 import { runCoreBench } from "./core";
 import { printImportBench, runImportBench } from "./import";
 import { printLighthouseBench, runLighthouseBench } from "./lighthouse";
@@ -30,6 +31,15 @@ const benches: Bench[] = [
       const r = runParserBench();
       console.log("\nAlipay bill parser (100,000 rows, GBK)");
       console.table([r]);
+      return r;
+    },
+  },
+  {
+    // WeChat Pay CSV and XLSX and a zipped Alipay bill, 100,000 rows each, one child process per file.
+    name: "bills",
+    run: async () => {
+      const r = await runBillsBench();
+      printBillsBench(r);
       return r;
     },
   },

@@ -123,10 +123,10 @@ describe("file importers under bad input", () => {
   const encoded = fc.tuple(csvLikeText, fc.constantFrom("utf8", "gbk", "utf16le", "utf16be", "latin1")).map(([text, enc]) => iconv.encode(text, enc));
   const anyBytes = fc.oneof(fc.uint8Array({ maxLength: 2048 }), encoded);
 
-  it("readImportFile never throws on random bytes or on CSV-like text in any encoding, with or without a mapping", () => {
-    fc.assert(
-      fc.property(anyBytes, fc.option(mappingArb, { nil: undefined }), (bytes, mapping) => {
-        const r = readImportFile(bytes, { borrower, mapping, now: NOW });
+  it("readImportFile never throws on random bytes or on CSV-like text in any encoding, with or without a mapping", async () => {
+    await fc.assert(
+      fc.asyncProperty(anyBytes, fc.option(mappingArb, { nil: undefined }), async (bytes, mapping) => {
+        const r = await readImportFile(bytes, { borrower, mapping, now: NOW });
         expect(["refused", "needs-mapping", "parsed"]).toContain(r.kind);
         if (r.kind === "parsed" && r.document === null) expect(r.problems.length).toBeGreaterThan(0);
       }),
@@ -149,23 +149,23 @@ describe("file importers under bad input", () => {
     );
   });
 
-  it("a real Alipay bill with corrupted bytes, or in the wrong encoding, gives problems or fewer events, never a throw", () => {
+  it("a real Alipay bill with corrupted bytes, or in the wrong encoding, gives problems or fewer events, never a throw", async () => {
     const { bytes } = generateAlipayBill(60, { seed: 7 });
     const clean = parseAlipayBill(bytes);
     expect(clean.ok).toBe(true);
-    fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 30 }), (flips) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 30 }), async (flips) => {
         const copy = Buffer.from(bytes);
         for (const [at, byte] of flips) copy[at % copy.length] = byte;
         const r = parseAlipayBill(copy);
         if (!r.ok) expect(r.problems.length).toBeGreaterThan(0);
-        readImportFile(copy, { borrower, now: NOW });
+        await readImportFile(copy, { borrower, now: NOW });
       }),
       { numRuns: 100 },
     );
     // GBK bytes declared as UTF-16, and a UTF-8 export re-encoded as if it were GBK.
     for (const wrong of [iconv.encode(iconv.decode(bytes, "gbk"), "utf16le"), iconv.encode(bytes.toString("latin1"), "gbk")]) {
-      const r = readImportFile(wrong, { borrower, now: NOW });
+      const r = await readImportFile(wrong, { borrower, now: NOW });
       expect(["refused", "needs-mapping", "parsed"]).toContain(r.kind);
     }
   });

@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ImportPage() {
   await requireUser();
-  const [t, ts] = await Promise.all([getTranslations("data.importPage"), getTranslations("screenshots")]);
+  const [t, tb, ts] = await Promise.all([getTranslations("data.importPage"), getTranslations("bills"), getTranslations("screenshots")]);
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <header>
@@ -21,7 +21,7 @@ export default async function ImportPage() {
         </Link>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="mt-1 text-slate-600 dark:text-slate-400">{t("lead")}</p>
-        <p className="mt-2 text-sm text-slate-500 dark:text-slate-400">{t("formats")}</p>
+        <p className="mt-2 text-sm text-slate-500 dark:text-slate-400">{tb("formats")}</p>
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
           {ts("linkHint")}{" "}
           <Link href="/data/screenshots" className="font-medium text-brand-700 underline underline-offset-4 dark:text-brand-300">
