@@ -8,6 +8,7 @@ import { inspectCsv, type CsvInspection } from "@/lib/history/csv-generic";
 import { countByReason } from "@/lib/history/import-result";
 import type { Borrower, HistoryDocument } from "@/lib/history/schema";
 import { readImportFile, type FileFormat } from "@/lib/import/read-file";
+import { withSignalWatch } from "@/lib/reminders/signal-watch";
 
 /*
  * The /data/import service: preview a file against what the user already has, then import it
@@ -151,7 +152,9 @@ export async function commitImport(db: PrismaClient, input: ImportFileInput & { 
       problems: read.problems.slice(0, PREVIEW_LIST_MAX),
     });
   }
-  const counts = await importHistory(db, input.userId, read.document, { now: input.now });
+  const doc = read.document;
+  // Only signals this import makes active alert (lib/reminders/signal-watch.ts).
+  const counts = await withSignalWatch(db, input.userId, () => importHistory(db, input.userId, doc, { now: input.now }));
   if (read.format === "csv" && mapping) {
     const { headerHash } = inspectCsv(input.bytes);
     const parsed = csvMapping.parse(mapping);
