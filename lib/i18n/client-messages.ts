@@ -9,6 +9,8 @@ export const CLIENT_NAMESPACES = [
   "errors",
   "data",
   "tokens",
+  "notifications.settings",
+  "notifications.calendar",
   "experience.chart",
   "experience.drop",
   "experience.profile",

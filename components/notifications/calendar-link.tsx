@@ -1,0 +1,61 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
+import { Alert } from "@/components/ui/alert";
+import { Button, buttonClasses } from "@/components/ui/button";
+import type { CalendarState } from "@/lib/actions/notifications";
+
+type Props = {
+  baseUrl: string;
+  active: boolean;
+  create: () => Promise<CalendarState>;
+  revoke: () => Promise<CalendarState>;
+};
+
+/** Creates (or replaces) the private feed link and shows it once, with one-tap subscribe and copy. */
+export function CalendarLink({ baseUrl, active, create, revoke }: Props) {
+  const t = useTranslations("notifications.calendar");
+  const [created, createAction, creating] = useActionState(create, null);
+  const [revoked, revokeAction, revoking] = useActionState(revoke, null);
+  const token = created?.ok && "token" in created ? created.token : null;
+  const failed = created && !created.ok;
+  return (
+    <div className="space-y-4">
+      {token ? <NewLink url={`${baseUrl}/api/calendar/${token}.ics`} /> : null}
+      {revoked?.ok && !token ? <p role="status" className="text-sm">{t("revoked")}</p> : null}
+      {failed ? <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">{t("error")}</p> : null}
+      <div className="flex flex-wrap gap-3">
+        <form action={createAction}>
+          <Button type="submit" disabled={creating}>{creating ? t("creating") : active || token ? t("replace") : t("create")}</Button>
+        </form>
+        {active || token ? (
+          <form action={revokeAction}>
+            <Button type="submit" variant="secondary" disabled={revoking}>{revoking ? t("revoking") : t("revoke")}</Button>
+          </form>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function NewLink({ url }: { url: string }) {
+  const t = useTranslations("notifications.calendar");
+  const [copied, setCopied] = useState(false);
+  // webcal:// makes iOS and most phone calendars offer "Subscribe" on one tap.
+  const webcal = url.replace(/^https?:\/\//, "webcal://");
+  return (
+    <Alert>
+      <p className="font-medium">{t("shownOnce")}</p>
+      <code className="mt-2 block break-all rounded bg-white px-2 py-1 font-mono text-xs text-slate-900 dark:bg-slate-950 dark:text-slate-100" data-testid="calendar-url">
+        {url}
+      </code>
+      <div className="mt-3 flex flex-wrap gap-2">
+        <a href={webcal} className={buttonClasses("primary")}>{t("addButton")}</a>
+        <Button variant="secondary" onClick={() => void navigator.clipboard?.writeText(url).then(() => setCopied(true))}>
+          {copied ? t("copied") : t("copy")}
+        </Button>
+      </div>
+    </Alert>
+  );
+}
