@@ -1,0 +1,42 @@
+import { expect, it } from "vitest";
+import { describeDatabases } from "@/lib/db/test-db";
+import { importHistory } from "@/lib/data/history";
+import type { HistoryEvent } from "@/lib/history/schema";
+import { withSignalWatch } from "./signal-watch";
+import { borrowerWith } from "./testing";
+
+const doc = (events: HistoryEvent[]) => ({ format: "credit-health-history" as const, version: 1 as const, events });
+const inquiry = (id: string, date: string): HistoryEvent => ({ id, type: "inquiry", date, lender: "Bank" });
+
+describeDatabases("new early-warning signals after an import", (ctx) => {
+  it("alerts only signals that were not active before, once", async () => {
+    const db = ctx().prisma;
+    const now = new Date("2025-06-20T04:00:00Z");
+    const user = await borrowerWith(db, [{ id: "l1", type: "limit", date: "2025-06-01", limit: 20000 }, inquiry("q1", "2025-06-10")]);
+    const pending: Promise<void>[] = [];
+    const defer = (task: () => Promise<void>) => void pending.push(task());
+    const watch = (events: HistoryEvent[]) => withSignalWatch(db, user.id, () => importHistory(db, user.id, doc(events)), { now, defer });
+
+    // Two more inquiries within 30 days: three, the burst that has preceded cuts.
+    await watch([inquiry("q2", "2025-06-15"), inquiry("q3", "2025-06-18")]);
+    await Promise.all(pending.splice(0));
+    const first = await db.notification.findMany({ where: { userId: user.id } });
+    expect(first.map((n) => [n.kind, n.data])).toEqual([["NEW_SIGNAL", expect.objectContaining({ code: "CREDIT_INQUIRIES", metric: "inquiries30d", value: 3 })]]);
+    expect(first[0]!.href).toBe("/dashboard");
+
+    // A fourth: the same signal was already active, so nothing new.
+    await watch([inquiry("q4", "2025-06-19")]);
+    await Promise.all(pending.splice(0));
+    expect(await db.notification.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("an import that adds no signal alerts nothing", async () => {
+    const db = ctx().prisma;
+    const now = new Date("2025-06-20T04:00:00Z");
+    const user = await borrowerWith(db, [{ id: "l1", type: "limit", date: "2025-06-01", limit: 20000 }]);
+    const pending: Promise<void>[] = [];
+    await withSignalWatch(db, user.id, () => importHistory(db, user.id, doc([{ id: "s1", type: "score", date: "2025-06-02", score: 700 }])), { now, defer: (t) => void pending.push(t()) });
+    await Promise.all(pending);
+    expect(await db.notification.count({ where: { userId: user.id } })).toBe(0);
+  });
+});
