@@ -26,6 +26,8 @@ export type SchedulerOptions = {
   /** PostgreSQL URL for pg-boss; absent: the in-process timer. */
   postgresUrl?: string;
   log?: (message: string, err?: unknown) => void;
+  /** pg-boss timings (tests shorten the 30 s cron check so they need not wait for it). */
+  pgBoss?: Pick<PgBoss.ConstructorOptions, "cronMonitorIntervalSeconds" | "cronWorkerIntervalSeconds" | "pollingIntervalSeconds">;
 };
 
 export const RETRY_LIMIT = 3;
@@ -39,8 +41,8 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
   return options.postgresUrl ? startPgBoss({ ...options, postgresUrl: options.postgresUrl }) : startTimers(options);
 }
 
-async function startPgBoss({ db, jobs, postgresUrl, log = defaultLog }: SchedulerOptions & { postgresUrl: string }): Promise<Scheduler> {
-  const boss = new PgBoss({ connectionString: postgresUrl, schema: "pgboss", max: 3, application_name: "credit-health-jobs" });
+async function startPgBoss({ db, jobs, postgresUrl, log = defaultLog, pgBoss }: SchedulerOptions & { postgresUrl: string }): Promise<Scheduler> {
+  const boss = new PgBoss({ connectionString: postgresUrl, schema: "pgboss", max: 3, application_name: "credit-health-jobs", ...pgBoss });
   boss.on("error", (err) => log("pg-boss error", err));
   await boss.start();
   for (const job of jobs) {
