@@ -16,24 +16,29 @@ type Props = {
 /** Creates (or replaces) the private feed link and shows it once, with one-tap subscribe and copy. */
 export function CalendarLink({ baseUrl, active, create, revoke }: Props) {
   const t = useTranslations("notifications.calendar");
-  const [created, createAction, creating] = useActionState(create, null);
-  const [revoked, revokeAction, revoking] = useActionState(revoke, null);
-  const token = created?.ok && "token" in created ? created.token : null;
-  const failed = created && !created.ok;
+  // One state for both buttons, so whichever was pressed last decides what shows.
+  const [state, act, pending] = useActionState((_prev: CalendarState, form: FormData) => (form.get("op") === "revoke" ? revoke() : create()), null);
+  const token = state?.ok && "token" in state ? state.token : null;
+  const revoked = state?.ok && "revoked" in state;
+  const failed = state && !state.ok;
+  const on = token !== null || (active && !revoked);
   return (
     <div className="space-y-4">
       {token ? <NewLink url={`${baseUrl}/api/calendar/${token}.ics`} /> : null}
-      {revoked?.ok && !token ? <p role="status" className="text-sm">{t("revoked")}</p> : null}
+      {revoked ? <p role="status" className="text-sm">{t("revoked")}</p> : null}
       {failed ? <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">{t("error")}</p> : null}
       <div className="flex flex-wrap gap-3">
-        <form action={createAction}>
-          <Button type="submit" disabled={creating}>{creating ? t("creating") : active || token ? t("replace") : t("create")}</Button>
+        <form action={act}>
+          <input type="hidden" name="op" value="create" />
+          <Button type="submit" disabled={pending}>{on ? t("replace") : t("create")}</Button>
         </form>
-        {active || token ? (
-          <form action={revokeAction}>
-            <Button type="submit" variant="secondary" disabled={revoking}>{revoking ? t("revoking") : t("revoke")}</Button>
+        {on ? (
+          <form action={act}>
+            <input type="hidden" name="op" value="revoke" />
+            <Button type="submit" variant="secondary" disabled={pending}>{t("revoke")}</Button>
           </form>
         ) : null}
+        {pending ? <p role="status" className="self-center text-sm text-slate-600 dark:text-slate-400">{t("creating")}</p> : null}
       </div>
     </div>
   );

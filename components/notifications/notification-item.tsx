@@ -14,13 +14,13 @@ export async function NotificationItem({ n, currency }: { n: NotificationRow; cu
   const unread = n.readAt === null;
   return (
     <li
-      className={`rounded-2xl border p-4 shadow-sm sm:p-5 ${unread ? "border-brand-300 bg-brand-50/60 dark:border-brand-700 dark:bg-slate-900" : "border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"}`}
+      className={`rounded-2xl border p-4 shadow-sm sm:p-5 bg-white dark:bg-slate-900 ${unread ? "border-l-4 border-brand-500 dark:border-brand-400" : "border-slate-200 dark:border-slate-800"}`}
       data-testid="notification"
       data-kind={n.kind}
     >
       <div className="flex flex-wrap items-center gap-2">
         {unread ? <Badge tone="brand">{t("unread")}</Badge> : null}
-        <span className="text-xs text-slate-500 dark:text-slate-400">{t(`kinds.${n.kind}.name`)}</span>
+        <span className="text-xs text-slate-600 dark:text-slate-400">{t(`kinds.${n.kind}.name`)}</span>
       </div>
       <h2 className="mt-2 font-semibold">{title}</h2>
       <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{body}</p>
