@@ -4,22 +4,17 @@ import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClasses } from "@/components/ui/button";
-import type { CalendarState } from "@/lib/actions/notifications";
+import type { calendarLinkAction } from "@/lib/actions/notifications";
 
-type Props = {
-  baseUrl: string;
-  active: boolean;
-  create: () => Promise<CalendarState>;
-  revoke: () => Promise<CalendarState>;
-};
+type Props = { baseUrl: string; active: boolean; action: typeof calendarLinkAction };
 
 /** Creates (or replaces) the private feed link and shows it once, with one-tap subscribe and copy. */
-export function CalendarLink({ baseUrl, active, create, revoke }: Props) {
+export function CalendarLink({ baseUrl, active, action }: Props) {
   const t = useTranslations("notifications.calendar");
-  // One state for both buttons, so whichever was pressed last decides what shows.
-  const [state, act, pending] = useActionState((_prev: CalendarState, form: FormData) => (form.get("op") === "revoke" ? revoke() : create()), null);
-  const token = state?.ok && "token" in state ? state.token : null;
-  const revoked = state?.ok && "revoked" in state;
+  // One action and one state for both buttons, so whichever was pressed last decides what shows.
+  const [state, act, pending] = useActionState(action, null);
+  const token = state?.ok ? state.data.token : null;
+  const revoked = state?.ok === true && state.data.token === null;
   const failed = state && !state.ok;
   const on = token !== null || (active && !revoked);
   return (

@@ -3,14 +3,14 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import type { ActionState } from "@/lib/actions/notifications";
+import type { saveDeliveryAction } from "@/lib/actions/notifications";
 import type { Delivery, ReminderKind } from "@/lib/reminders/kinds";
 
 type Props = {
   kinds: { kind: ReminderKind; name: string }[];
   settings: Record<ReminderKind, Delivery>;
   mail: boolean;
-  action: (prev: ActionState, form: FormData) => Promise<ActionState>;
+  action: typeof saveDeliveryAction;
 };
 
 const box = "size-5 accent-brand-600 disabled:opacity-40";

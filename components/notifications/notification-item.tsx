@@ -1,11 +1,10 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import { buttonClasses } from "@/components/ui/button";
 import { markNotificationReadAction, openNotificationAction } from "@/lib/actions/notifications";
 import type { NotificationRow } from "@/lib/data/notifications";
 import { isLocale } from "@/lib/i18n/config";
 import { notificationText } from "@/lib/reminders/texts";
-import { MarkReadButton } from "./mark-read-button";
+import { ActionButton } from "./action-button";
 
 /** One notification: what it is about, and the way to where it is acted on (which also marks it read). */
 export async function NotificationItem({ n, currency }: { n: NotificationRow; currency: string }) {
@@ -25,13 +24,14 @@ export async function NotificationItem({ n, currency }: { n: NotificationRow; cu
       <h2 className="mt-2 font-semibold">{title}</h2>
       <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{body}</p>
       <div className="mt-3 flex flex-wrap items-center gap-2">
-        <form action={openNotificationAction}>
-          <input type="hidden" name="id" value={n.id} />
-          <button type="submit" className={buttonClasses("secondary")}>
-            {t("open")}
-          </button>
-        </form>
-        {unread ? <MarkReadButton id={n.id} label={t("markRead")} action={markNotificationReadAction} /> : null}
+        <ActionButton action={openNotificationAction} fields={{ id: n.id }}>
+          {t("open")}
+        </ActionButton>
+        {unread ? (
+          <ActionButton action={markNotificationReadAction} fields={{ id: n.id }} variant="ghost">
+            {t("markRead")}
+          </ActionButton>
+        ) : null}
       </div>
     </li>
   );

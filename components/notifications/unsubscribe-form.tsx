@@ -1,20 +1,14 @@
-"use client";
-
-import { useActionState } from "react";
-import { Button } from "@/components/ui/button";
-
-type State = { done: boolean; invalid: boolean } | null;
-type Props = { token: string; labels: { confirm: string; done: string; invalid: string }; action: (prev: State, form: FormData) => Promise<{ done: boolean; invalid: boolean }> };
-
-/** One button: GET never unsubscribes (link scanners open every link in a mail), the POST does. */
-export function UnsubscribeForm({ token, labels, action }: Props) {
-  const [state, formAction, pending] = useActionState(action, null);
-  if (state?.done) return <p role="status" className="font-medium text-emerald-800 dark:text-emerald-300">{labels.done}</p>;
+/**
+ * One button posting to the RFC 8058 endpoint, as a mail client would: GET never unsubscribes
+ * (link scanners open every link in a mail), the POST does. A plain form, so it works without
+ * JavaScript; the endpoint sends a browser back here with ?done=1.
+ */
+export function UnsubscribeForm({ token, label }: { token: string; label: string }) {
   return (
-    <form action={formAction} className="space-y-3">
-      <input type="hidden" name="t" value={token} />
-      <Button type="submit" disabled={pending}>{labels.confirm}</Button>
-      {state?.invalid ? <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">{labels.invalid}</p> : null}
+    <form method="post" action={`/api/email/unsubscribe?t=${encodeURIComponent(token)}`}>
+      <button type="submit" className="inline-flex min-h-11 items-center justify-center rounded-lg bg-brand-600 px-4 py-2.5 text-sm font-medium text-white shadow-sm hover:bg-brand-700 dark:bg-brand-500 dark:text-slate-950 dark:hover:bg-brand-400">
+        {label}
+      </button>
     </form>
   );
 }

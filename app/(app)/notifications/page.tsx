@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { NotificationItem } from "@/components/notifications/notification-item";
-import { Button } from "@/components/ui/button";
+import { ActionButton } from "@/components/notifications/action-button";
 import { Card, CardDescription } from "@/components/ui/card";
 import { markAllReadAction } from "@/lib/actions/notifications";
 import { requireUser } from "@/lib/auth/session";
@@ -31,9 +31,7 @@ export default async function NotificationsPage() {
           </p>
         </div>
         {unread ? (
-          <form action={markAllReadAction}>
-            <Button type="submit" variant="secondary">{t("markAllRead")}</Button>
-          </form>
+          <ActionButton action={markAllReadAction}>{t("markAllRead")}</ActionButton>
         ) : null}
       </header>
       {items.length === 0 ? (

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { UnsubscribeForm } from "@/components/notifications/unsubscribe-form";
-import { unsubscribeAction } from "@/lib/actions/notifications";
 import { isLocale } from "@/lib/i18n/config";
 import { verifyUnsubscribeToken } from "@/lib/mail/unsubscribe-token";
 import { kindName } from "@/lib/reminders/texts";
@@ -16,7 +15,16 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The unsubscribe link of an e-mail: no sign-in needed, the signed token says whose e-mail and which kind. */
 export default async function UnsubscribePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [t, locale] = await Promise.all([getTranslations("notifications.unsubscribe"), getLocale()]);
-  const raw = (await searchParams).t;
+  const params = await searchParams;
+  if (params.done === "1") {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p role="status" className="font-medium text-emerald-800 dark:text-emerald-300">{t("done")}</p>
+      </div>
+    );
+  }
+  const raw = params.t;
   const token = typeof raw === "string" ? raw : "";
   const secret = process.env.NEXTAUTH_SECRET;
   const scope = secret ? verifyUnsubscribeToken(token, secret) : null;
@@ -28,7 +36,7 @@ export default async function UnsubscribePage({ searchParams }: { searchParams: 
           <p className="text-slate-700 dark:text-slate-300">
             {scope.kind === "all" ? t("leadAll") : t("lead", { kind: kindName(scope.kind, isLocale(locale) ? locale : "en") })}
           </p>
-          <UnsubscribeForm token={token} labels={{ confirm: t("confirm"), done: t("done"), invalid: t("invalid") }} action={unsubscribeAction} />
+          <UnsubscribeForm token={token} label={t("confirm")} />
         </>
       ) : (
         <p role="alert" className="text-slate-700 dark:text-slate-300">{t("invalid")}</p>

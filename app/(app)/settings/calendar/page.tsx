@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { CalendarLink } from "@/components/notifications/calendar-link";
 import { SettingsHeader } from "@/components/settings/settings-header";
 import { Card, CardTitle } from "@/components/ui/card";
-import { createCalendarAction, revokeCalendarAction } from "@/lib/actions/notifications";
+import { calendarLinkAction } from "@/lib/actions/notifications";
 import { requireUser } from "@/lib/auth/session";
 import { activeCalendarToken } from "@/lib/data/calendar-tokens";
 import { db } from "@/lib/db";
@@ -26,7 +26,7 @@ export default async function CalendarSettingsPage() {
           {token ? t("active", { date: when(token.createdAt) }) : t("none")}
           {token?.lastUsedAt ? ` ${t("lastUsed", { date: when(token.lastUsedAt) })}` : null}
         </p>
-        <CalendarLink baseUrl={publicBaseUrl()} active={token !== null} create={createCalendarAction} revoke={revokeCalendarAction} />
+        <CalendarLink baseUrl={publicBaseUrl()} active={token !== null} action={calendarLinkAction} />
       </Card>
       <div className="grid gap-4 sm:grid-cols-2">
         <Card>
