@@ -26,6 +26,11 @@ export type SchedulerOptions = {
   /** PostgreSQL URL for pg-boss; absent: the in-process timer. */
   postgresUrl?: string;
   log?: (message: string, err?: unknown) => void;
+  /**
+   * Jobs to run once shortly after start as well: safe-to-repeat catch-up (the hourly reminders
+   * after a restart or a deploy). On pg-boss the request is deduped across instances for a minute.
+   */
+  runOnStart?: readonly string[];
   /** pg-boss timings (tests shorten the 30 s cron check so they need not wait for it). */
   pgBoss?: Pick<PgBoss.ConstructorOptions, "cronMonitorIntervalSeconds" | "cronWorkerIntervalSeconds" | "pollingIntervalSeconds">;
 };
@@ -37,8 +42,18 @@ const EXPIRE_MINUTES = 15;
 
 const defaultLog = (message: string, err?: unknown) => (err ? console.error(`[jobs] ${message}`, err) : console.log(`[jobs] ${message}`));
 
+/** After start-up, not during it: the server's first requests come first. */
+const START_DELAY_MS = 30_000;
+
 export async function startScheduler(options: SchedulerOptions): Promise<Scheduler> {
-  return options.postgresUrl ? startPgBoss({ ...options, postgresUrl: options.postgresUrl }) : startTimers(options);
+  const scheduler = options.postgresUrl ? await startPgBoss({ ...options, postgresUrl: options.postgresUrl }) : startTimers(options);
+  if (options.runOnStart?.length) {
+    const log = options.log ?? defaultLog;
+    setTimeout(() => {
+      for (const name of options.runOnStart ?? []) scheduler.runNow(name).catch((err: unknown) => log(`${name} on start failed`, err));
+    }, START_DELAY_MS).unref();
+  }
+  return scheduler;
 }
 
 async function startPgBoss({ db, jobs, postgresUrl, log = defaultLog, pgBoss }: SchedulerOptions & { postgresUrl: string }): Promise<Scheduler> {
