@@ -85,4 +85,17 @@ test("the calendar link is shown once with a subscribe button, and turning it of
   await page.getByRole("button", { name: "停用日历链接" }).click();
   await expect(page.getByText("日历链接已停用")).toBeVisible();
   expect((await request.get(url)).status()).toBe(404);
+
+  // The per-kind settings, as a borrower reads them on a phone.
+  await page.goto("/settings/notifications");
+  await expect(page.getByRole("heading", { name: "通知", level: 1 })).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: "分期即将到期：应用内" })).toBeChecked();
+  await page.getByRole("checkbox", { name: "分期即将到期：应用内" }).uncheck();
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByText("已保存。")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("checkbox", { name: "分期即将到期：应用内" })).not.toBeChecked();
+  await page.screenshot({ path: "test-results/e2e/notifications-settings.png", fullPage: true });
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
 });

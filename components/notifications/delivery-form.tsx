@@ -42,7 +42,7 @@ export function DeliveryForm({ kinds, settings, mail, action }: Props) {
                       name={`${kind}.${field}`}
                       defaultChecked={settings[kind][field]}
                       disabled={field !== "inApp" && !mail}
-                      aria-label={`${name}: ${t(field)}`}
+                      aria-label={t("boxLabel", { kind: name, field: t(field) })}
                       className={box}
                     />
                   </td>

@@ -1,5 +1,7 @@
 import { expect, it } from "vitest";
 import { describeDatabases } from "@/lib/db/test-db";
+import { historyHandlers } from "@/lib/api/v1/history";
+import { apiRequest, userWithToken } from "@/lib/api/v1/test-helpers";
 import { importHistory } from "@/lib/data/history";
 import type { HistoryEvent } from "@/lib/history/schema";
 import { withSignalWatch } from "./signal-watch";
@@ -38,5 +40,21 @@ describeDatabases("new early-warning signals after an import", (ctx) => {
     await withSignalWatch(db, user.id, () => importHistory(db, user.id, doc([{ id: "s1", type: "score", date: "2025-06-02", score: 700 }])), { now, defer: (t) => void pending.push(t()) });
     await Promise.all(pending);
     expect(await db.notification.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("the sync API raises the alert too, after its answer", async () => {
+    const db = ctx().prisma;
+    const { user, token } = await userWithToken(db);
+    const post = (events: HistoryEvent[]) => historyHandlers(() => db).POST(apiRequest("/api/v1/history", { token, body: JSON.stringify(doc(events)) }));
+    const recent = (n: number) => new Date(Date.now() + 8 * 3600_000 - n * 86_400_000).toISOString().slice(0, 10);
+    expect((await post([{ id: "l1", type: "limit", date: recent(40), limit: 20000 }, inquiry("q1", recent(20))])).status).toBe(200);
+    expect((await post([inquiry("q2", recent(10)), inquiry("q3", recent(2))])).status).toBe(200);
+    // Outside a Next request there is no after(): the check runs in the background, so wait for it.
+    let found = 0;
+    for (let i = 0; i < 40 && found === 0; i++) {
+      found = await db.notification.count({ where: { userId: user.id, kind: "NEW_SIGNAL", dedupeKey: { startsWith: "signal:CREDIT_INQUIRIES:" } } });
+      if (!found) await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(found).toBe(1);
   });
 });
