@@ -33,7 +33,7 @@ export function CalendarLink({ baseUrl, active, action }: Props) {
             <Button type="submit" variant="secondary" disabled={pending}>{t("revoke")}</Button>
           </form>
         ) : null}
-        {pending ? <p role="status" className="self-center text-sm text-slate-600 dark:text-slate-400">{t("creating")}</p> : null}
+        {pending ? <p role="status" className="self-center text-sm text-slate-600 dark:text-slate-400">{t("working")}</p> : null}
       </div>
     </div>
   );
