@@ -15,6 +15,7 @@ import { LOCAL_REFUSALS, STATUSES, VERDICTS } from "@/components/screenshots/flo
 import { DATE_SOURCES, OBSERVATION_TYPES, REFUSAL_CODES, SCREENSHOT_PRODUCTS } from "@/lib/screenshots/read";
 import { icuText, loadCatalogue, scanUsage, sourceFiles } from "./catalogue-scan";
 import { LOCALES } from "./config";
+import { REMINDER_KINDS } from "@/lib/reminders/kinds";
 
 const ROOT = process.cwd();
 const FILES = sourceFiles(ROOT, ["app", "components", "lib", "scripts"]);
@@ -75,6 +76,9 @@ const DYNAMIC: Record<string, { values: Values; from: string; partial?: true }> 
   "screenshots.types.": { values: OBSERVATION_TYPES, from: "OBSERVATION_TYPES" },
   "screenshots.dateSource.": { values: DATE_SOURCES, from: "DATE_SOURCES" },
   "screenshots.verdict.": { values: VERDICTS, from: "VERDICTS (screenshot flow-state)", partial: true },
+  "notifications.kinds.": { values: REMINDER_KINDS, from: "REMINDER_KINDS (lib/reminders/kinds)" },
+  "notifications.sections.": { values: ["notifications", "calendar"], from: "the settings page's reminder sections" },
+  "notifications.settings.": { values: ["inApp", "email", "digest"], from: "delivery-form's checkbox columns (Delivery fields)" },
 };
 
 /** Latin words a Chinese string may hold: lender and brand names, file formats, units, initialisms. */

@@ -4,6 +4,7 @@
  * headers (RFC 2369, and RFC 8058's List-Unsubscribe-Post so mail clients can unsubscribe with
  * one POST and no sign-in).
  */
+// i18n-translator: t = "notifications"
 import type { Locale } from "@/lib/i18n/config";
 import type { ReminderKind } from "@/lib/reminders/kinds";
 import { kindName, notificationText, notificationsTranslator, type NotificationLike } from "@/lib/reminders/texts";

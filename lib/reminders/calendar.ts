@@ -5,6 +5,7 @@
  * days are the history's Shanghai days, written from their UTC fields so the server's own zone
  * never shifts them; the feed names Asia/Shanghai (X-WR-TIMEZONE) for clients that show it.
  */
+// i18n-translator: t = "notifications"
 import { createHash } from "node:crypto";
 import ical, { ICalAlarmType, ICalCalendarMethod } from "ical-generator";
 import { dayNumber, dayString } from "@/lib/core/days";

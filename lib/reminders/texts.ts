@@ -3,6 +3,7 @@
  * signal texts), rendered without React so the page, the e-mail and the calendar feed say the same.
  * Notifications store structured data; the text is made when shown, in the reader's language.
  */
+// i18n-translator: t = "notifications"
 import { createTranslator } from "use-intl/core";
 import { coreTranslator } from "@/lib/i18n/core-text";
 import { TIME_ZONE, type Locale } from "@/lib/i18n/config";
