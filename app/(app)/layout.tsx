@@ -6,7 +6,10 @@ import { LanguageSwitcher } from "@/components/layout/language-switcher";
 import { Logo } from "@/components/layout/logo";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { SiteFooter } from "@/components/layout/site-footer";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { requireUser } from "@/lib/auth/session";
+import { countUnread } from "@/lib/data/notifications";
+import { db } from "@/lib/db";
 
 // Every request re-checks the session against the database (sessionVersion), so nothing here is static.
 export const dynamic = "force-dynamic";
@@ -15,7 +18,13 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   // The layout checks too, but each page and action still calls requireUser() itself:
   // layouts do not re-run on every navigation, so they cannot be the only guard.
   const user = await requireUser();
-  const [tCommon, tNav, tFirst] = await Promise.all([getTranslations("common"), getTranslations("nav"), getTranslations("firstVisit.nav")]);
+  const [tCommon, tNav, tFirst, tNotes, unread] = await Promise.all([
+    getTranslations("common"),
+    getTranslations("nav"),
+    getTranslations("firstVisit.nav"),
+    getTranslations("notifications"),
+    countUnread(db, { userId: user.id }),
+  ]);
   const items = [
     { href: "/dashboard", label: tNav("dashboard") },
     { href: "/data", label: tNav("data") },
@@ -30,6 +39,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <Logo label={tCommon("appName")} href="/dashboard" />
           <div className="flex items-center gap-2">
             <span className="hidden max-w-48 truncate text-sm text-slate-500 md:inline dark:text-slate-400">{user.email}</span>
+            <NotificationBell count={unread} label={unread > 0 ? tNotes("bellUnread", { count: unread }) : tNotes("bell")} />
             <LanguageSwitcher />
             <SignOutButton label={tCommon("signOut")} pendingLabel={tCommon("signingOut")} />
           </div>

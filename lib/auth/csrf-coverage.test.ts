@@ -3,9 +3,10 @@ import path from "node:path";
 import { expect, test } from "vitest";
 
 // Every state-changing, cookie-authenticated route handler must call the one CSRF guard.
-// /api/auth is next-auth's (own CSRF token); /api/v1 takes bearer tokens only.
+// /api/auth is next-auth's (own CSRF token); /api/v1 takes bearer tokens only; /api/email/unsubscribe
+// is RFC 8058's one-click POST from mail clients (cross-site by nature, no cookies; a signed token).
 const root = path.resolve(import.meta.dirname, "../../app/api");
-const EXEMPT = [/^auth\//, /^v1\//];
+const EXEMPT = [/^auth\//, /^v1\//, /^email\/unsubscribe\//];
 
 function routes(dir: string, prefix = ""): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>

@@ -12,6 +12,7 @@ import type { BillFormatId } from "@/lib/history/importers/types";
 import type { Borrower, HistoryDocument } from "@/lib/history/schema";
 import { readImportFile, type FileFormat, type Packaging, type ParsedFile } from "@/lib/import/read-file";
 import { recordAudit } from "@/lib/data/audit";
+import { withSignalWatch } from "@/lib/reminders/signal-watch";
 
 /*
  * The /data/import service: preview a file against what the user already has, then import it
@@ -180,22 +181,25 @@ export async function commitImport(db: PrismaClient, input: ImportFileInput & { 
     });
   }
   const base = { format: read.format, events: document.events.length, lenders: read.lenders };
-  const counts = await importHistory(db, {
-    userId: input.userId,
-    document,
-    now: input.now,
-    alsoInTransaction: async (tx, counts) => {
-      if (read.format === "csv" && mapping && read.csv) {
-        const { headerHash } = read.csv;
-        const parsed = csvMapping.parse(mapping);
-        await tx.csvMapping.upsert({
-          where: { userId_headerHash: { userId: input.userId, headerHash } },
-          create: { userId: input.userId, headerHash, mapping: parsed },
-          update: { mapping: parsed },
-        });
-      }
-      await recordAudit(tx, { userId: input.userId, action: "import", ip: input.ip, detail: { ...counts, ...base, fileName: input.fileName?.slice(0, 200) ?? null } });
-    },
-  });
+  // Only signals this import makes active alert (lib/reminders/signal-watch.ts).
+  const counts = await withSignalWatch(db, input.userId, () =>
+    importHistory(db, {
+      userId: input.userId,
+      document,
+      now: input.now,
+      alsoInTransaction: async (tx, counts) => {
+        if (read.format === "csv" && mapping && read.csv) {
+          const { headerHash } = read.csv;
+          const parsed = csvMapping.parse(mapping);
+          await tx.csvMapping.upsert({
+            where: { userId_headerHash: { userId: input.userId, headerHash } },
+            create: { userId: input.userId, headerHash, mapping: parsed },
+            update: { mapping: parsed },
+          });
+        }
+        await recordAudit(tx, { userId: input.userId, action: "import", ip: input.ip, detail: { ...counts, ...base, fileName: input.fileName?.slice(0, 200) ?? null } });
+      },
+    }),
+  );
   return { ...counts, ...base };
 }

@@ -19,6 +19,7 @@ import { LIMIT_CHANGE_ERRORS } from "@/lib/limit-change/validation";
 import { OVERLAY_KINDS } from "@/lib/timeline/types";
 import { icuText, loadCatalogue, scanUsage, sourceFiles } from "./catalogue-scan";
 import { LOCALES } from "./config";
+import { REMINDER_KINDS } from "@/lib/reminders/kinds";
 
 const ROOT = process.cwd();
 const FILES = sourceFiles(ROOT, ["app", "components", "lib", "scripts"]);
@@ -89,6 +90,9 @@ const DYNAMIC: Record<string, { values: Values; from: string; partial?: true }> 
   "firstVisit.learned.": { values: LEARNED_KINDS, from: "LEARNED_KINDS (imported summary tiles and strips)", partial: true },
   "firstVisit.nextSteps.": { values: MISSING_DATA, from: "MISSING_DATA (drop page next steps)", partial: true },
   "firstVisit.chart.lane.": { values: OVERLAY_KINDS, from: "OVERLAY_KINDS (lanes under the chart)" },
+  "notifications.kinds.": { values: REMINDER_KINDS, from: "REMINDER_KINDS (lib/reminders/kinds)" },
+  "notifications.sections.": { values: ["notifications", "calendar"], from: "the settings page's reminder sections" },
+  "notifications.settings.": { values: ["inApp", "email", "digest"], from: "delivery-form's checkbox columns (Delivery fields)" },
 };
 
 /** Latin words a Chinese string may hold: lender and brand names, file formats, units, initialisms. */

@@ -10,6 +10,8 @@ export const CLIENT_NAMESPACES = [
   "data",
   "bills",
   "tokens",
+  "notifications.settings",
+  "notifications.calendar",
   "experience.chart",
   "experience.drop",
   "experience.profile",

@@ -10,6 +10,7 @@ import { printImportBench, runImportBench } from "./import";
 import { printLighthouseBench, runLighthouseBench } from "./lighthouse";
 import { printLoadBench, runLoadBench } from "./load";
 import { runParserBench } from "./parsers";
+import { runRemindersBench } from "./reminders";
 import { printScreenshotBench, runScreenshotBench } from "./screenshots";
 import { runThrottleBench } from "./throttle";
 
@@ -48,6 +49,15 @@ const benches: Bench[] = [
     run: async () => {
       const r = await runImportBench();
       printImportBench(r);
+      return r;
+    },
+  },
+  {
+    name: "reminders",
+    run: async () => {
+      const r = runRemindersBench();
+      console.log("\nReminders for 10,000 borrowers (CPU ms; goal < 10 s)");
+      console.table([r]);
       return r;
     },
   },

@@ -5,6 +5,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { createApiToken } from "@/lib/data/api-tokens";
+import { createCalendarToken } from "@/lib/data/calendar-tokens";
+import { addNotifications, saveDeliverySettings } from "@/lib/data/notifications";
 import { saveAppeal } from "@/lib/data/appeals";
 import { importHistory } from "@/lib/data/history";
 import { setStepStatus } from "@/lib/data/recovery";
@@ -47,8 +49,13 @@ export async function seedBorrowers(db: PrismaClient) {
   const { headerHash } = inspectCsv(new TextEncoder().encode(MAPPED_CSV));
   await db.csvMapping.create({ data: { userId: a.id, headerHash, mapping: { columns: { date: "日期", amount: "金额" }, fixedType: "borrow" } } });
   const eventRow = await db.event.findFirstOrThrow({ where: { userId: a.id, eventId: "a-b1" }, select: { id: true } });
+  // A's unread notification, delivery choice and live calendar link.
+  await addNotifications(db, { userId: a.id, mail: false, items: [{ kind: "NEW_SIGNAL", key: "signal:a", day: DROP_DATE, href: "/dashboard", data: { code: "CREDIT_INQUIRIES", metric: "inquiries30d", value: 3, threshold: 3, note: SECRET_OF_A } }] });
+  const notificationA = await db.notification.findFirstOrThrow({ where: { userId: a.id }, select: { id: true } });
+  await saveDeliverySettings(db, { userId: a.id, settings: { NEW_SIGNAL: { inApp: true, email: true, digest: true } } });
+  const calendarA = await createCalendarToken(db, { userId: a.id });
 
-  return { a, b, stepCode, appealId, tokenA, tokenB, eventRowId: eventRow.id };
+  return { a, b, stepCode, appealId, tokenA, tokenB, eventRowId: eventRow.id, notificationId: notificationA.id, calendarA };
 }
 
 export type Borrowers = Awaited<ReturnType<typeof seedBorrowers>>;
@@ -65,6 +72,9 @@ export async function snapshotOf(db: PrismaClient, userId: string) {
     mappings: await db.csvMapping.findMany({ ...by, orderBy: { id: "asc" } }),
     idempotency: await db.idempotencyRecord.findMany({ ...by, orderBy: { id: "asc" } }),
     audit: await db.auditLog.findMany({ ...by, orderBy: { id: "asc" } }),
+    notifications: await db.notification.findMany({ ...by, orderBy: { id: "asc" } }),
+    notificationSettings: await db.notificationSetting.findMany({ ...by, orderBy: { kind: "asc" } }),
+    calendarTokens: await db.calendarToken.findMany({ ...by, orderBy: { id: "asc" } }),
   };
 }
 

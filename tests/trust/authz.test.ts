@@ -159,6 +159,21 @@ describeDatabases("B cannot reach A's data", (ctx) => {
       expect((await ctx().prisma.user.findUniqueOrThrow({ where: { id: s.b.id } })).locale).toBe("zh-CN");
       await aUnchanged();
     });
+    it("notifications: marking or opening A's notification -> notFound; B's mark-all, settings and calendar link touch only B", async () => {
+      const { markNotificationReadAction, openNotificationAction, markAllReadAction, saveDeliveryAction, calendarLinkAction } = await import("@/lib/actions/notifications");
+      expect(await markNotificationReadAction(null, form({ id: s.notificationId }))).toEqual({ ok: false, code: "notFound" });
+      expect(await outcome(() => openNotificationAction(null, form({ id: s.notificationId })))).toBe("REDIRECT:/notifications");
+      expect(await markAllReadAction(null, form({}))).toMatchObject({ ok: true });
+      expect(await saveDeliveryAction(null, form({ "NEW_SIGNAL.inApp": "on" }))).toEqual({ ok: true, data: null });
+      const created = await calendarLinkAction(null, form({ op: "create" }));
+      expect(created).toMatchObject({ ok: true, data: { token: expect.stringMatching(/^cal_/) } });
+      expect(await calendarLinkAction(null, form({ op: "revoke" }))).toEqual({ ok: true, data: { token: null } });
+      // A's link still serves A's feed (reading it is A's own use: lastUsedAt).
+      const { calendarResponse } = await import("@/lib/reminders/feed");
+      expect((await calendarResponse(ctx().prisma, `${s.calendarA.token}.ics`)).status).toBe(200);
+      before = await snapshotOf(ctx().prisma, s.a.id);
+      await aUnchanged();
+    });
   });
 
   describe("pages with params", () => {
@@ -252,6 +267,40 @@ describeDatabases("B cannot reach A's data", (ctx) => {
       expect(drops.drops.map((d: { date: string }) => d.date)).not.toContain(DROP_DATE);
       // A's token *id* is not a credential.
       expect((await history.GET(apiRequest("/api/v1/history", { token: s.tokenA.apiToken.id }))).status).toBe(401);
+      await aUnchanged();
+    });
+
+    it("the calendar feed and the unsubscribe endpoint take only their own secrets: A's ids and forged tokens are 404", async () => {
+      const calendar = await import("@/app/api/calendar/[token]/route");
+      const unsubscribe = await import("@/app/api/email/unsubscribe/route");
+      const feed = (token: string) => calendar.GET(new Request(`http://x/api/calendar/${token}`), { params: Promise.resolve({ token }) });
+      const row = await ctx().prisma.calendarToken.findFirstOrThrow({ where: { userId: s.a.id, revokedAt: null } });
+      for (const t of [`${row.id}.ics`, `${row.prefix}.ics`, `${row.tokenHash}.ics`]) expect((await feed(t)).status).toBe(404);
+      const forged = `${Buffer.from(`${s.a.id}:all`).toString("base64url")}.${"A".repeat(43)}`;
+      const res = await unsubscribe.POST(new Request(`http://x/api/email/unsubscribe?t=${forged}`, { method: "POST", body: "List-Unsubscribe=One-Click" }));
+      expect(res.status).toBe(404);
+      await aUnchanged();
+    });
+
+    it("the notification centre lists only B's notifications", async () => {
+      const { default: Page } = await import("@/app/(app)/notifications/page");
+      const { listNotifications } = await import("@/lib/data/notifications");
+      // B may have alerts of B's own (B's import above can raise one): none is A's.
+      const mine = await listNotifications(ctx().prisma, { userId: s.b.id });
+      expect(mine.map((n) => n.id)).not.toContain(s.notificationId);
+      expect(JSON.stringify(mine)).not.toContain(SECRET_OF_A);
+      // The page's element tree hands each notification to an item: exactly B's.
+      const ids: string[] = [];
+      const walk = (node: unknown, seen = new WeakSet<object>()): void => {
+        if (!node || typeof node !== "object" || seen.has(node)) return;
+        seen.add(node);
+        const props = (node as { props?: { n?: { id?: string }; children?: unknown } }).props;
+        if (props?.n?.id) ids.push(props.n.id);
+        if (Array.isArray(node)) node.forEach((c) => walk(c, seen));
+        else walk(props?.children, seen);
+      };
+      walk(await outcome(() => Page()));
+      expect(ids).toEqual(mine.map((n) => n.id));
       await aUnchanged();
     });
 

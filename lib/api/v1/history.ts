@@ -4,6 +4,7 @@ import { exportHistory, importHistory } from "@/lib/data/history";
 import { AppError, isAppError, readJsonBody } from "@/lib/errors";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { apiHandler } from "@/lib/auth/guards";
+import { withSignalWatch } from "@/lib/reminders/signal-watch";
 import { withIdempotency } from "../idempotency";
 import type { ImportResult } from "../schemas";
 import { recordAudit } from "@/lib/data/audit";
@@ -19,7 +20,7 @@ export function historyHandlers(getDb: () => PrismaClient) {
       return withIdempotency(db, request, scope, bytes, async () => {
         // importHistory validates with parseHistory (the one schema) before its transaction and
         // throws validation_failed with every problem, so nothing is stored on any problem.
-        const counts = await importHistory(db, { userId: principal.userId, document: value }).catch((err: unknown) => {
+        const counts = await withSignalWatch(db, principal.userId, () => importHistory(db, { userId: principal.userId, document: value })).catch((err: unknown) => {
           throw capProblems(err);
         });
         const total = await db.event.count({ where: { userId: principal.userId } });

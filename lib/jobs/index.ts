@@ -1,0 +1,7 @@
+import "server-only";
+import { emailAlertsJob, emailDigestJob } from "./email";
+import { remindersJob } from "./reminders";
+import type { JobDefinition } from "./types";
+
+/** Every scheduled job of the app; lib/jobs/start.ts runs them on the scheduler. */
+export const JOBS: readonly JobDefinition[] = [remindersJob, emailAlertsJob, emailDigestJob];

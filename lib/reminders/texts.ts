@@ -1,0 +1,77 @@
+/**
+ * The words of a notification, from messages/<locale>/notifications.json (and the core's step and
+ * signal texts), rendered without React so the page, the e-mail and the calendar feed say the same.
+ * Notifications store structured data; the text is made when shown, in the reader's language.
+ */
+// i18n-translator: t = "notifications"
+import { createTranslator } from "use-intl/core";
+import { coreTranslator } from "@/lib/i18n/core-text";
+import { TIME_ZONE, type Locale } from "@/lib/i18n/config";
+import en from "@/messages/en/notifications.json";
+import zh from "@/messages/zh-CN/notifications.json";
+import type { ReminderKind } from "./kinds";
+
+const MESSAGES: Record<Locale, typeof en> = { en, "zh-CN": zh };
+
+type Values = Record<string, string | number>;
+export type Translate = (key: string, values?: Values) => string;
+
+const cache = new Map<Locale, Translate>();
+
+/** A translator for the "notifications" namespace; a missing value shows its key, never throws. */
+export function notificationsTranslator(locale: Locale): Translate {
+  let t = cache.get(locale);
+  if (!t) {
+    const raw = createTranslator({
+      locale,
+      timeZone: TIME_ZONE,
+      messages: MESSAGES[locale],
+      namespace: "notifications",
+      onError: () => {},
+      getMessageFallback: ({ key, namespace }) => `${namespace}.${key}`,
+    });
+    t = (key, values) => (raw as unknown as Translate)(key, values);
+    cache.set(locale, t);
+  }
+  return t;
+}
+
+/** A calendar day (YYYY-MM-DD) in the locale's long form, e.g. 2025年3月31日 / March 31, 2025. */
+export function formatDay(locale: Locale, day: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${day.slice(0, 10)}T00:00:00Z`));
+}
+
+/** Whole amounts without cents, others with both decimals; ¥ rather than CN¥ in English. */
+export function formatMoney(locale: Locale, amount: number, currency: string): string {
+  const digits = Number.isInteger(amount) ? 0 : 2;
+  return new Intl.NumberFormat(locale, { style: "currency", currency, currencyDisplay: "narrowSymbol", minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount);
+}
+
+export interface NotificationLike {
+  kind: ReminderKind;
+  day: string | null;
+  data: Record<string, string | number>;
+}
+
+const DAY_FIELDS = ["dropDate", "filedAt", "from", "to"] as const;
+
+/** The title and body of a notification in `locale`. */
+export function notificationText(n: NotificationLike, locale: Locale, currency = "CNY"): { title: string; body: string } {
+  const t = notificationsTranslator(locale);
+  const core = coreTranslator(locale);
+  const values: Values = { ...n.data };
+  if (n.day) values.date = formatDay(locale, n.day);
+  for (const f of DAY_FIELDS) if (typeof n.data[f] === "string") values[f] = formatDay(locale, n.data[f] as string);
+  if (typeof n.data.amount === "number") values.amount = formatMoney(locale, n.data.amount, currency);
+  if (typeof n.data.step === "string") values.step = core(`steps.${n.data.step}`);
+  if (n.kind === "NEW_SIGNAL") {
+    values.label = core(`signals.metrics.${n.data.metric}`);
+    // Only signals that became active alert (lib/reminders/signal-watch.ts).
+    values.signal = core("signals.active", { label: values.label as string, value: n.data.value ?? 0, threshold: n.data.threshold ?? 0 });
+  }
+  return { title: t(`kinds.${n.kind}.title`, values), body: t(`kinds.${n.kind}.body`, values) };
+}
+
+export function kindName(kind: ReminderKind, locale: Locale): string {
+  return notificationsTranslator(locale)(`kinds.${kind}.name`);
+}
