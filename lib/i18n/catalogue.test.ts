@@ -40,6 +40,7 @@ type Values = readonly string[] | typeof LITERALS;
  * is used only when that segment is a member. An exported enumeration wherever one exists.
  */
 const DYNAMIC: Record<string, { values: Values; from: string; partial?: true }> = {
+  "data.filters.": { values: ["from", "to"], from: "the events filter's date bounds (components/data/events-filter.tsx)", partial: true },
   "core.reasons.": { values: REASON_CODES, from: "REASON_CODES (core-text reasonText)" },
   "core.steps.": { values: STEP_CODES, from: "STEP_CODES (core-text stepText)" },
   "core.signals.metrics.": { values: LITERALS, from: "the metric names the rules measure" },
