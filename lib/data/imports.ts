@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { csvMapping, type CsvMappingInput, type MappingSuggestion } from "@/lib/history/csv-mapping";
 import { inspectCsv, type CsvInspection } from "@/lib/history/csv-generic";
 import { countByReason } from "@/lib/history/import-result";
+import { formatPath } from "@/lib/history/parse";
 import type { Borrower, HistoryDocument } from "@/lib/history/schema";
 import { readImportFile, type FileFormat } from "@/lib/import/read-file";
 
@@ -151,19 +152,45 @@ export async function commitImport(db: PrismaClient, input: ImportFileInput & { 
       problems: read.problems.slice(0, PREVIEW_LIST_MAX),
     });
   }
-  const counts = await importHistory(db, input.userId, read.document, { now: input.now });
-  if (read.format === "csv" && mapping) {
-    const { headerHash } = inspectCsv(input.bytes);
-    const parsed = csvMapping.parse(mapping);
-    await db.csvMapping.upsert({
-      where: { userId_headerHash: { userId: input.userId, headerHash } },
-      create: { userId: input.userId, headerHash, mapping: parsed },
-      update: { mapping: parsed },
+  const doc = read.document;
+  // Validated before the transaction opens: a mapping that cannot be stored fails as a 422 here.
+  const savedMapping = read.format === "csv" && mapping ? { headerHash: inspectCsv(input.bytes).headerHash, mapping: parseMapping(mapping) } : null;
+  const format = read.format;
+  let outcome: ImportOutcome | undefined;
+  // Events, the remembered mapping and the audit row commit together or not at all.
+  await importHistory(db, input.userId, doc, {
+    now: input.now,
+    alsoWrite: async (tx, counts) => {
+      if (savedMapping) {
+        await tx.csvMapping.upsert({
+          where: { userId_headerHash: { userId: input.userId, headerHash: savedMapping.headerHash } },
+          create: { userId: input.userId, headerHash: savedMapping.headerHash, mapping: savedMapping.mapping },
+          update: { mapping: savedMapping.mapping },
+        });
+      }
+      outcome = { ...counts, format, events: doc.events.length };
+      await tx.auditLog.create({
+        data: { userId: input.userId, action: "import", ip: input.ip ?? null, detail: { ...outcome, fileName: storableFileName(input.fileName) } },
+      });
+    },
+  });
+  return outcome!;
+}
+
+function parseMapping(mapping: CsvMappingInput) {
+  const parsed = csvMapping.safeParse(mapping);
+  if (!parsed.success) {
+    throw new AppError("validation_failed", "The column mapping is invalid.", {
+      problems: parsed.error.issues.map((i) => `${formatPath(i.path) || "mapping"}: ${i.message}`),
     });
   }
-  const outcome = { ...counts, format: read.format, events: read.document.events.length };
-  await db.auditLog.create({
-    data: { userId: input.userId, action: "import", ip: input.ip ?? null, detail: { ...outcome, fileName: input.fileName?.slice(0, 200) ?? null } },
-  });
-  return outcome;
+  return parsed.data;
+}
+
+/** A file name is only a label in the activity log: control characters and broken Unicode are dropped, not refused. */
+export function storableFileName(name: string | undefined): string | null {
+  if (!name) return null;
+  const clean = name.replace(/[\u0000-\u001f\u007f]/g, "").replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+  // By code point, so the cut never splits a surrogate pair.
+  return Array.from(clean).slice(0, 200).join("") || null;
 }

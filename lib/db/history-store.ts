@@ -4,14 +4,23 @@
  * resolve that guard) shares the exact same import path.
  */
 import { AppError } from "@/lib/errors";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { parseHistory } from "@/lib/history/parse";
 import type { HistoryDocument, HistoryDocumentInput, HistoryEvent } from "@/lib/history/schema";
 import { HISTORY_FORMAT } from "@/lib/history/schema";
 import { exportedEvent, loadedEvent, toEventRows, type EventRow } from "./history-rows";
 
 export type ImportCounts = { added: number; updated: number; unchanged: number };
-export type ImportOptions = { source?: string; now?: Date };
+export type ImportOptions = {
+  source?: string;
+  now?: Date;
+  /**
+   * What else the business operation writes (its audit row, a remembered mapping), run inside the
+   * import's transaction after the events: if it fails, the events are rolled back with it, so a
+   * borrower told "nothing was saved" can trust it.
+   */
+  alsoWrite?: (tx: Prisma.TransactionClient, counts: ImportCounts) => Promise<void>;
+};
 
 /** Rows per INSERT statement: one JSON parameter each, so no bind-parameter limit applies. */
 const CHUNK = 5_000;
@@ -87,12 +96,14 @@ export async function importHistoryDocument(
         added += res?.added ?? 0;
         updated += res?.updated ?? 0;
       }
-      return { added, updated };
+      const result = { added, updated, unchanged: rows.length - added - updated };
+      await options.alsoWrite?.(tx, result);
+      return result;
     },
     // 100,000 events take seconds, far beyond Prisma's 5 s default for interactive transactions.
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );
-  return { ...counts, unchanged: rows.length - counts.added - counts.updated };
+  return counts;
 }
 
 function sqlRow(row: EventRow) {

@@ -18,15 +18,20 @@ export function historyHandlers(getDb: () => PrismaClient) {
       return withIdempotency(db, request, scope, bytes, async () => {
         // importHistory validates with parseHistory (the one schema) before its transaction and
         // throws validation_failed with every problem, so nothing is stored on any problem.
-        const counts = await importHistory(db, principal.userId, value).catch((err: unknown) => {
+        let result: ImportResult | undefined;
+        // The events and their audit row commit together: the activity log never misses an import.
+        await importHistory(db, principal.userId, value, {
+          alsoWrite: async (tx, counts) => {
+            const total = await tx.event.count({ where: { userId: principal.userId } });
+            result = { added: counts.added, updated: counts.updated, unchanged: counts.unchanged, total };
+            await tx.auditLog.create({
+              data: { userId: principal.userId, action: "api.import", detail: { tokenId: principal.tokenId, ...result }, ip: clientIpFrom(request.headers) },
+            });
+          },
+        }).catch((err: unknown) => {
           throw capProblems(err);
         });
-        const total = await db.event.count({ where: { userId: principal.userId } });
-        const result: ImportResult = { added: counts.added, updated: counts.updated, unchanged: counts.unchanged, total };
-        await db.auditLog.create({
-          data: { userId: principal.userId, action: "api.import", detail: { tokenId: principal.tokenId, ...result }, ip: clientIpFrom(request.headers) },
-        });
-        return { status: 200, body: result };
+        return { status: 200, body: result! };
       });
     }),
 
