@@ -16,6 +16,7 @@ export const CLIENT_NAMESPACES = [
   "experience.recovery",
   "recovery.appeal",
   "screenshots",
+  "trust.signUp",
 ] as const;
 
 type Messages = Record<string, unknown>;
