@@ -41,6 +41,10 @@ export const MAX_SIGN_UPS_GLOBAL = 60;
 export const SIGN_UP_GLOBAL_WINDOW_SECONDS = 10 * 60;
 export const MAX_SIGN_UPS_PER_EMAIL = 5;
 
+/** "Try the demo" creates an account with two years of events: budgets like sign-up's. */
+export const MAX_DEMOS_GLOBAL = 60;
+export const MAX_DEMOS_PER_IP = 20;
+
 export const ACCOUNT_KEY_PREFIX = "signin-account";
 const IP_KEY_PREFIX = "signin-ip";
 const SIGN_UP_KEY_PREFIX = "signup-ip";
@@ -59,7 +63,7 @@ export function accountThrottleKeys(email: string): string[] {
 }
 
 /** Budgets that tests shrink; the app uses the defaults above. */
-export type ThrottleLimits = { signUpsGlobal?: number; signUpsPerEmail?: number };
+export type ThrottleLimits = { signUpsGlobal?: number; signUpsPerEmail?: number; demosGlobal?: number };
 
 // consume() rejects with a RateLimiterRes when spent and with an Error when the store failed.
 function spent(rejection: unknown): RateLimiterRes {
@@ -86,6 +90,8 @@ export function createSignInThrottle(prisma: PrismaClient, limits: ThrottleLimit
     points: limits.signUpsPerEmail ?? MAX_SIGN_UPS_PER_EMAIL,
     duration: SIGN_UP_WINDOW_SECONDS,
   });
+  const demoGlobal = new RateLimiterPrisma({ ...common, keyPrefix: "demo-all", points: limits.demosGlobal ?? MAX_DEMOS_GLOBAL, duration: SIGN_UP_GLOBAL_WINDOW_SECONDS });
+  const demoIp = new RateLimiterPrisma({ ...common, keyPrefix: "demo-ip", points: MAX_DEMOS_PER_IP, duration: SIGN_UP_WINDOW_SECONDS });
   const allowed = (limiter: RateLimiterPrisma, key: string) => limiter.consume(key, 1).then(() => true, (r: unknown) => (spent(r), false));
 
   return {
@@ -130,6 +136,17 @@ export function createSignInThrottle(prisma: PrismaClient, limits: ThrottleLimit
         return await allowed(signUpGlobal, "all");
       } catch (error) {
         console.error("sign-up throttle unavailable", error);
+        return true;
+      }
+    },
+
+    /** Counts one "Try the demo": per client address (when known) and app-wide. */
+    async allowDemo(address: string | null): Promise<boolean> {
+      try {
+        if (address && !(await allowed(demoIp, address))) return false;
+        return await allowed(demoGlobal, "all");
+      } catch (error) {
+        console.error("demo throttle unavailable", error);
         return true;
       }
     },
