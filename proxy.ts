@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { baseUrlFrom } from "@/lib/auth/base-url";
 import { CALLBACK_COOKIES, safeCallbackUrl } from "@/lib/auth/callback-url";
+import { checkActionRequest } from "@/lib/security/action-request";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
 
 // Both names next-auth may use (the __Secure- prefix when NEXTAUTH_URL is https).
@@ -10,14 +11,18 @@ const SIGNED_IN_AREAS = ["/dashboard", "/drops", "/recovery", "/data", "/setting
 const inArea = (path: string) => SIGNED_IN_AREAS.some((a) => path === a || path.startsWith(`${a}/`));
 
 /**
- * Three things, none of them an identity check (every page, action and route handler calls
+ * Four things, none of them an identity check (every page, action and route handler calls
  * requireUser() itself: middleware can be bypassed, CVE-2025-29927):
  * - every page gets a Content-Security-Policy with a fresh nonce (lib/security/csp.ts);
  * - a malformed callback URL (query or planted cookie) is dropped before next-auth sees it;
- * - visitors with no session cookie at all go straight to /sign-in from the signed-in areas.
+ * - visitors with no session cookie at all go straight to /sign-in from the signed-in areas;
+ * - a server-action request whose body cannot be read is refused with a clear 4xx.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
+  // A server-action body Next could not decode (or over its limit) is a 4xx here, not a 500 there.
+  const refused = await checkActionRequest(request);
+  if (refused) return refused;
   if (inArea(path) && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
     const url = request.nextUrl.clone();
     url.pathname = "/sign-in";
@@ -32,7 +37,9 @@ export function proxy(request: NextRequest) {
   headers.set("content-security-policy", csp);
 
   const dropped = path.startsWith("/api/auth/") ? dropBadCallbackUrls(request, headers) : { url: null, cookies: [] };
-  const response = dropped.url ? NextResponse.rewrite(dropped.url, { request: { headers } }) : NextResponse.next({ request: { headers } });
+  // A bad query parameter: the browser asks again without it (307 keeps the method and body). A
+  // rewrite would not do: next-auth reads the query of the URL the browser sent.
+  const response = dropped.url ? NextResponse.redirect(dropped.url, 307) : NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", csp);
   // The browser forgets a planted cookie too, or every later sign-in would carry it again.
   for (const name of dropped.cookies) response.cookies.set(name, "", { path: "/", maxAge: 0 });

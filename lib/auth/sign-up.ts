@@ -2,7 +2,7 @@ import "server-only";
 import { hashPassword } from "@/lib/auth/password";
 import { isCommonPassword } from "@/lib/auth/password-policy";
 import { signInThrottle } from "@/lib/auth/throttle";
-import { CONSENT_PURPOSE, fieldErrorsOf, signUpSchema, type AuthErrorKey, type FieldErrors } from "@/lib/auth/validation";
+import { CONSENT_PURPOSE, fieldErrorsOf, signUpSchema, type AuthErrorKey, type FieldErrors, type SignUpValues } from "@/lib/auth/validation";
 import { createUser, EmailTakenError } from "@/lib/data/users";
 
 export type SignUpField = "email" | "password" | "name" | "consent";
@@ -18,12 +18,22 @@ export type SignUpResult = { ok: true } | { ok: false; fieldErrors: FieldErrors<
  * The input is untrusted (any client can call the action): parsed with the form's own schema,
  * which bounds the password before argon2 sees it.
  */
-export async function signUp(input: unknown, context: { ip: string | null; locale?: string }): Promise<SignUpResult> {
+export async function signUp(input: unknown, context: SignUpContext): Promise<SignUpResult> {
   const parsed = signUpSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf<SignUpField>(parsed.error) };
-  const { email, password, name } = parsed.data;
-  if (isCommonPassword(password)) return { ok: false, fieldErrors: { password: "passwordTooCommon" } };
-  if (!(await signInThrottle().allowSignUp({ ip: context.ip, email }))) return { ok: false, fieldErrors: {}, formError: "rateLimited" };
+  const outcome = await createAccount(parsed.data, context);
+  if (outcome === "passwordTooCommon") return { ok: false, fieldErrors: { password: "passwordTooCommon" } };
+  if (outcome === "rateLimited") return { ok: false, fieldErrors: {}, formError: "rateLimited" };
+  return { ok: true };
+}
+
+export type SignUpContext = { ip: string | null; locale?: string };
+
+/** The work behind sign-up for already parsed values: "created" whether the address was new or taken. */
+export async function createAccount(values: SignUpValues, context: SignUpContext): Promise<"created" | "passwordTooCommon" | "rateLimited"> {
+  const { email, password, name } = values;
+  if (isCommonPassword(password)) return "passwordTooCommon";
+  if (!(await signInThrottle().allowSignUp({ ip: context.ip, email }))) return "rateLimited";
   const passwordHash = await hashPassword(password);
   try {
     await createUser({ email, passwordHash, name, locale: context.locale, consentPurpose: CONSENT_PURPOSE });
@@ -31,5 +41,5 @@ export async function signUp(input: unknown, context: { ip: string | null; local
     // Taken: the same answer as a new account, after the same work.
     if (!(error instanceof EmailTakenError)) throw error;
   }
-  return { ok: true };
+  return "created";
 }
