@@ -18,7 +18,8 @@ describe("proxy", () => {
     const a = await proxy(at("/sign-in"));
     const b = await proxy(at("/sign-in"));
     const csp = a.headers.get("content-security-policy");
-    expect(scriptSrc(csp)).toMatch(/^script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'/);
+    expect(scriptSrc(csp)).toMatch(/^script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}'/);
+    expect(scriptSrc(csp)).not.toContain("strict-dynamic");
     expect(scriptSrc(csp)).not.toContain("unsafe-inline");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(scriptSrc(b.headers.get("content-security-policy"))).not.toBe(scriptSrc(csp));
