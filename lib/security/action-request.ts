@@ -18,12 +18,14 @@ export async function checkActionRequest(request: Request): Promise<Response | n
   if (request.method !== "POST" || !request.headers.get("next-action")) return null;
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (declared > MAX_ACTION_BYTES) return refuse("payload_too_large", "The form is larger than 1 MB.");
-  const type = (request.headers.get("content-type") ?? "").toLowerCase();
+  // Lower-cased for the comparison only: a multipart boundary is case-sensitive.
+  const contentType = request.headers.get("content-type") ?? "";
+  const type = contentType.toLowerCase();
   const body = await request.clone().arrayBuffer();
   if (body.byteLength > MAX_ACTION_BYTES) return refuse("payload_too_large", "The form is larger than 1 MB.");
   if (body.byteLength === 0) return refuse("bad_request", "The form arrived empty.");
   if (type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded")) {
-    const parsed = await new Response(body, { headers: { "content-type": type } }).formData().then(
+    const parsed = await new Response(body, { headers: { "content-type": contentType } }).formData().then(
       (form) => form,
       () => null,
     );

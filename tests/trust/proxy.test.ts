@@ -67,9 +67,14 @@ describe("proxy", () => {
       expect(res.status, name).toBe(status);
       expect((await res.json()).error.code, name).toMatch(/^(bad_request|payload_too_large)$/);
     }
+    // A browser's form post, with its mixed-case multipart boundary.
     const form = new FormData();
     form.set("0", '["$K1"]');
     form.set("1_password", "a-password");
+    const encoded = new Response(form);
+    const browserType = encoded.headers.get("content-type")!.replace(/boundary=.*/, "boundary=----WebKitFormBoundaryBhhB2fiV4A7wAsAM");
+    const browserBody = (await encoded.text()).replace(new RegExp(encoded.headers.get("content-type")!.split("boundary=")[1]!, "g"), "----WebKitFormBoundaryBhhB2fiV4A7wAsAM");
+    expect((await action(browserBody, browserType)).status).toBeLessThan(400);
     for (const ok of [await action(JSON.stringify(["$undefined", null]), "text/plain;charset=UTF-8"), await proxy(new NextRequest("http://localhost:3171/settings/privacy", { method: "POST", body: form, headers: { "next-action": "60075fa7aa90" } }))]) {
       expect(ok.status).toBeLessThan(400);
     }
