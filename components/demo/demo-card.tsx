@@ -3,6 +3,9 @@ import { Alert } from "@/components/ui/alert";
 import { startDemoAction } from "@/lib/actions/demo";
 import { DemoSubmit } from "./demo-submit";
 
+// A form's action answers nothing the form reads: the action redirects (to the dashboard, or back here).
+const start = startDemoAction as unknown as (form: FormData) => Promise<void>;
+
 /** The landing page's demo offer: a form, so it works before (and without) JavaScript. */
 export async function DemoCard({ unavailable }: { unavailable: boolean }) {
   const t = await getTranslations("trust.demo");
@@ -20,7 +23,7 @@ export async function DemoCard({ unavailable }: { unavailable: boolean }) {
             </div>
           ) : null}
         </div>
-        <form action={startDemoAction} className="mt-4 shrink-0 sm:mt-0">
+        <form action={start} className="mt-4 shrink-0 sm:mt-0">
           <DemoSubmit label={t("button")} pendingLabel={t("pending")} />
         </form>
       </div>
