@@ -2,25 +2,12 @@
 import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
-const isDev = process.env.NODE_ENV !== "production";
 
-// No 'unsafe-eval' in production (React's dev tooling needs it in development only).
-// Inline scripts are Next's own hydration payloads; inline styles are Recharts' positioning.
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+// The pages' Content-Security-Policy is set per request by proxy.ts, with a nonce
+// (lib/security/csp.ts). JSON answers of the app's own APIs never run anything.
+const apiCsp = "default-src 'none'; frame-ancestors 'none'";
 
 const securityHeaders = [
-  { key: "Content-Security-Policy", value: csp },
   { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },
@@ -44,6 +31,7 @@ const nextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
+      ...["/api/v1/:path*", "/api/app/:path*"].map((source) => ({ source, headers: [{ key: "Content-Security-Policy", value: apiCsp }] })),
       ...personal.map((source) => ({ source, headers: [{ key: "Cache-Control", value: "private, no-store" }] })),
     ];
   },

@@ -4,15 +4,13 @@ import { PublicHeader } from "@/components/layout/public-header";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
-import { demoAccountExists } from "@/lib/data/users";
-import { DEMO_EMAIL, DEMO_PASSWORD } from "@/lib/demo-account";
-import { db } from "@/lib/db";
+import { DemoCard } from "@/components/demo/demo-card";
 
-// The demo notice depends on the database, and the language on the request.
+// The language depends on the request.
 export const dynamic = "force-dynamic";
 
-export default async function LandingPage() {
-  const [t, hasDemo] = await Promise.all([getTranslations("landing"), demoAccountExists(db, { email: DEMO_EMAIL })]);
+export default async function LandingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const [t, params] = await Promise.all([getTranslations("landing"), searchParams]);
   const features = [
     { title: t("feature1Title"), body: t("feature1Body") },
     { title: t("feature2Title"), body: t("feature2Body") },
@@ -36,28 +34,7 @@ export default async function LandingPage() {
           </div>
         </section>
 
-        {hasDemo ? (
-          <section aria-labelledby="demo-title" className="mx-auto max-w-5xl px-4 pb-10">
-            <div className="rounded-2xl border border-brand-100 bg-brand-50 p-5 sm:flex sm:items-center sm:justify-between sm:gap-6 sm:p-6 dark:border-slate-700 dark:bg-slate-900">
-              <div>
-                <h2 id="demo-title" className="font-semibold">
-                  {t("demoTitle")}
-                </h2>
-                <p className="mt-1 text-sm text-slate-700 dark:text-slate-300" data-testid="demo-credentials">
-                  {t.rich("demoBody", {
-                    emailText: DEMO_EMAIL,
-                    passwordText: DEMO_PASSWORD,
-                    email: (chunks) => <code className="font-mono font-semibold break-all">{chunks}</code>,
-                    password: (chunks) => <code className="font-mono font-semibold">{chunks}</code>,
-                  })}
-                </p>
-              </div>
-              <Link href={`/sign-in?email=${encodeURIComponent(DEMO_EMAIL)}`} className={buttonClasses("secondary", "mt-4 shrink-0 sm:mt-0")}>
-                {t("demoButton")}
-              </Link>
-            </div>
-          </section>
-        ) : null}
+        <DemoCard unavailable={params.demo === "unavailable"} />
 
         <section aria-labelledby="features-title" className="mx-auto max-w-5xl px-4 pb-16">
           <h2 id="features-title" className="sr-only">

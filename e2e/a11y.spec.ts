@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, expectDashboard, signIn, signUp, uniqueEmail } from "./helpers";
+import { expectDashboard, signUp, startDemo, uniqueEmail } from "./helpers";
 
 /**
  * The shell's own pages (landing, forms with their errors, an empty dashboard) in both languages,
@@ -42,7 +42,7 @@ test("an empty dashboard", async ({ page }) => {
 
 test("the demo dashboard in Chinese and dark mode: the server-drawn chart, then the interactive one", async ({ page }) => {
   await page.emulateMedia({ colorScheme: "dark" });
-  await signIn(page, DEMO.email, DEMO.password);
+  await startDemo(page);
   await expectDashboard(page);
   await page.context().addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url: page.url() }]);
   await page.goto("/dashboard?range=all");

@@ -27,14 +27,17 @@ test.describe("sign-up, sign-out, sign-in", () => {
     await expect(page).toHaveURL(/\/sign-up$/);
   });
 
-  test("an e-mail already registered gets a clear message on sign-up", async ({ page, browser }) => {
+  test("sign-up does not reveal a registered e-mail: the answer is the same, and the page says to sign in", async ({ page, browser }) => {
     const email = uniqueEmail();
     await signUp(page, { email, password: "a-calm-password-42" });
     await expectDashboard(page);
 
     const other = await browser.newPage({ locale: "en-US" });
     await signUp(other, { email, password: "another-password-1" });
-    await expect(other.getByText("An account with this email already exists")).toBeVisible();
+    await expect(other.getByTestId("sign-up-unconfirmed")).toContainText(`If ${email} is new here, your account is ready`);
+    await expect(other.getByText("An account with this email already exists")).toHaveCount(0);
+    await other.getByRole("link", { name: "Sign in" }).last().click();
+    await expect(other).toHaveURL(/\/sign-in\?email=/);
     await other.close();
   });
 

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, expectDashboard, signIn } from "./helpers";
+import { expectDashboard, startDemo } from "./helpers";
 
 /*
  * The borrower's journey on the demo borrower: chart with drop markers → a drop's reasons →
@@ -33,7 +33,7 @@ async function shoot(page: Page, name: string) {
 test.describe.configure({ mode: "serial" });
 
 test("dashboard: chart with drop markers, ranges, overlays and the health card", async ({ page }) => {
-  await signIn(page, DEMO.email, DEMO.password);
+  await startDemo(page);
   await expectDashboard(page);
   const chart = page.getByTestId("dashboard-overview");
   await expect(chart.getByText("Limit and score over time")).toBeVisible();
@@ -62,7 +62,7 @@ test("dashboard: chart with drop markers, ranges, overlays and the health card",
 });
 
 test("without JavaScript the chart is complete: ranges, overlays and markers are links and forms", async ({ page, browser }) => {
-  await signIn(page, DEMO.email, DEMO.password);
+  await startDemo(page);
   await expectDashboard(page);
   const context = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
   const noJs = await context.newPage();
@@ -82,7 +82,7 @@ test("without JavaScript the chart is complete: ranges, overlays and markers are
 });
 
 test("a drop's reasons, UPDATE_INCOME through the profile form, and the explanation changes", async ({ page }) => {
-  await signIn(page, DEMO.email, DEMO.password);
+  await startDemo(page);
   await expectDashboard(page);
   // The marker in the chart itself is the link (keyboard: Tab to it, Enter).
   await page.getByTestId("dashboard-overview").getByRole("link", { name: /Limit drop on Oct 15, 2026/ }).click();
@@ -115,14 +115,14 @@ test("a drop's reasons, UPDATE_INCOME through the profile form, and the explanat
 });
 
 test("unknown drop dates are 404", async ({ page }) => {
-  await signIn(page, DEMO.email, DEMO.password);
+  await startDemo(page);
   await expectDashboard(page);
   const res = await page.goto("/drops/2026-10-16");
   expect(res?.status()).toBe(404);
 });
 
 test("the appeal letter in Chinese and English, saved and filed", async ({ page }) => {
-  await signIn(page, DEMO.email, DEMO.password);
+  await startDemo(page);
   await expectDashboard(page);
   await page.goto(`/drops/${INCOME_DROP}/appeal?lang=en`);
   const body = page.getByTestId("appeal-body");
@@ -146,7 +146,7 @@ test("the appeal letter in Chinese and English, saved and filed", async ({ page 
 });
 
 test("recovery page lists every drop's steps", async ({ page }) => {
-  await signIn(page, DEMO.email, DEMO.password);
+  await startDemo(page);
   await expectDashboard(page);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Recovery" }).click();
   await expect(page.getByTestId("recovery-checklist")).toHaveCount(5);

@@ -1,7 +1,5 @@
 import { expect, type Page } from "@playwright/test";
 
-export const DEMO = { email: "demo@credit-health.local", password: "demo-borrower-2025" };
-
 /** A fresh address per test, so runs never collide with each other or with the demo seed. */
 export function uniqueEmail(prefix = "borrower"): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.com`;
@@ -21,6 +19,13 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("main").getByRole("button", { name: "Sign in" }).click();
+}
+
+/** "Try the demo" on the landing page: a fresh private demo borrower, signed in on this page's context. */
+export async function startDemo(page: Page) {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Try the demo" }).click();
+  await expectDashboard(page);
 }
 
 export async function expectDashboard(page: Page) {

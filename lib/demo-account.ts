@@ -1,9 +1,5 @@
 /**
- * The demo borrower's published credentials (the seed creates this account; the landing page
- * shows them only when it exists). Not a secret: the account holds made-up data.
+ * What every private demo borrower (lib/demo/create.ts) stores as its consent purpose; the
+ * privacy page shows it translated, like the sign-up one. There are no shared demo credentials.
  */
-export const DEMO_EMAIL = "demo@credit-health.local";
-export const DEMO_PASSWORD = "demo-borrower-2025";
-
-/** The demo's stored consent purpose; the privacy page shows it translated, like the sign-up one. */
 export const DEMO_CONSENT_PURPOSE = "demo account with made-up data";

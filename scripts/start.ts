@@ -1,21 +1,21 @@
 /**
  * `npm start`: one command from a fresh checkout to a running app.
  *   1. apply pending migrations (embedded PGlite, or PostgreSQL when DATABASE_URL is set);
- *   2. on the embedded database, create the demo borrower if missing;
- *   3. find or create NEXTAUTH_SECRET (scripts/lib/auth-secret.ts);
- *   4. run `next build` if there is no production build yet;
- *   5. run `next start` on PORT (default 3000), forwarding signals and its exit code.
- * PGlite allows one process per data directory, so this script closes its own connection
- * before Next opens the database. Extra arguments go to `next start` (e.g. `-- -H 0.0.0.0`).
+ *   2. find or create NEXTAUTH_SECRET (scripts/lib/auth-secret.ts);
+ *   3. run `next build` if there is no production build yet;
+ *   4. run `next start` on PORT (default 3000), with NEXTAUTH_URL derived from it when unset,
+ *      forwarding signals and its exit code.
+ * No shared demo account is seeded: "Try the demo" on the landing page creates a private one per
+ * visitor (lib/demo/create.ts). Extra arguments go to `next start` (e.g. `-- -H 0.0.0.0`).
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { constants } from "node:os";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { createPrisma, targetFromEnv } from "@/lib/db/client";
+import { baseUrlFrom } from "@/lib/auth/base-url";
+import { targetFromEnv } from "@/lib/db/client";
 import { migrateTarget } from "@/lib/db/migrate";
-import { seedDemoBorrower } from "@/lib/demo/seed";
 import { resolveAuthSecret } from "./lib/auth-secret";
 
 const FORWARDED_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
@@ -47,18 +47,8 @@ async function main(): Promise<number> {
   const applied = await migrateTarget(target);
   if (applied.length) console.log(`[start] applied migrations: ${applied.join(", ")}`);
 
-  if (target.kind === "pglite") {
-    const { prisma, handle } = createPrisma(target);
-    try {
-      const seeded = await seedDemoBorrower(prisma);
-      if (seeded.created) console.log(`[start] created the demo borrower (${seeded.counts.added} events)`);
-    } finally {
-      // Next opens the same data directory; PGlite allows only one process at a time.
-      await handle.close();
-    }
-  }
-
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXTAUTH_SECRET: secret, PORT: port };
+  // Sign-in answers must point at this port, not next-auth's default of 3000.
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXTAUTH_SECRET: secret, PORT: port, NEXTAUTH_URL: baseUrlFrom({ ...process.env, PORT: port }) };
   const buildId = path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   if (!existsSync(buildId)) {
     console.log("[start] no production build found: running `next build`");

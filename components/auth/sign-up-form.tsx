@@ -6,7 +6,7 @@ import { useRef, useState, type FormEvent } from "react";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClasses } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import { TextField } from "@/components/ui/text-field";
 import { signUpAction } from "@/lib/actions/sign-up";
@@ -14,6 +14,10 @@ import { fieldErrorsOf, signUpSchema, type AuthErrorKey, type FieldErrors, type 
 
 export function SignUpForm() {
   const t = useTranslations("auth");
+  const tDone = useTranslations("trust.signUp");
+  // Set when sign-up answered but signing in with these credentials did not work: the address
+  // may have been registered before, and sign-up deliberately does not say so.
+  const [unconfirmed, setUnconfirmed] = useState<string | null>(null);
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [errors, setErrors] = useState<FieldErrors<SignUpField>>({});
@@ -58,7 +62,7 @@ export function SignUpForm() {
       }
       const signedIn = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
       if (!signedIn?.ok) {
-        setFormError("unexpected");
+        setUnconfirmed(parsed.data.email);
         return;
       }
       router.replace("/dashboard");
@@ -68,6 +72,18 @@ export function SignUpForm() {
     } finally {
       setPending(false);
     }
+  }
+
+  if (unconfirmed) {
+    return (
+      <div role="status" className="space-y-4" data-testid="sign-up-unconfirmed">
+        <h2 className="text-lg font-semibold">{tDone("doneTitle")}</h2>
+        <p className="text-sm leading-relaxed text-slate-700 dark:text-slate-300">{tDone("doneBody", { email: unconfirmed })}</p>
+        <Link href={`/sign-in?email=${encodeURIComponent(unconfirmed)}`} className={buttonClasses("primary", "w-full")}>
+          {tDone("signIn")}
+        </Link>
+      </div>
+    );
   }
 
   return (

@@ -1,6 +1,6 @@
 /** The appeal page's inputs, shared by its forms and server actions. */
 import { z } from "zod";
-import { calendarDay } from "@/lib/history/schema";
+import { calendarDay, storableText } from "@/lib/history/schema";
 
 const day = z.string().refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && calendarDay(v) === v, { error: "dateInvalid" });
 
@@ -9,14 +9,14 @@ export const APPEAL_OUTCOMES = ["pending", "restored", "partlyRestored", "refuse
 export const saveAppealInput = z.strictObject({
   dropDate: day,
   language: z.enum(["zh", "en"]),
-  body: z.string().trim().min(20, { error: "bodyShort" }).max(20_000, { error: "bodyLong" }),
+  body: storableText(z.string(), "textInvalid").pipe(z.string().trim().min(20, { error: "bodyShort" }).max(20_000, { error: "bodyLong" })),
 });
 
 export const recordFilingInput = z.strictObject({
   dropDate: day,
-  appealId: z.string().min(1).max(100),
+  appealId: storableText(z.string(), "invalid").pipe(z.string().min(1).max(100)),
   filedAt: day,
-  filedWith: z.string().trim().min(1, { error: "filedWithRequired" }).max(200),
+  filedWith: storableText(z.string(), "textInvalid").pipe(z.string().trim().min(1, { error: "filedWithRequired" }).max(200)),
   outcome: z.enum(APPEAL_OUTCOMES),
 });
 

@@ -2,7 +2,8 @@ import { expect, it } from "vitest";
 import { describeDatabases } from "@/lib/db/test-db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword, verifyPassword } from "./password";
-import { changeEmail, changePassword, signOutEverywhere } from "./account";
+import { changeEmail, changePassword, deleteAccountWithPassword, signOutEverywhere } from "./account";
+import { createSignInThrottle } from "./throttle-core";
 
 const PASSWORD = "a-borrowers-own-passphrase";
 const unique = (p: string) => `${p}-${Math.random().toString(36).slice(2, 10)}@example.com`;
@@ -63,5 +64,29 @@ describeDatabases("account settings", (ctx) => {
     const user = await makeUser(db);
     expect(await signOutEverywhere(db, { userId: user.id, ip: null })).toEqual({ sessionVersion: user.sessionVersion + 1 });
     expect(await db.auditLog.count({ where: { userId: user.id, action: "sessions.revoked" } })).toBe(1);
+  });
+
+  it("password re-checks share the account's sign-in budget: 25 guesses at delete-account, then even the right password waits", async () => {
+    const db = ctx().prisma;
+    const user = await makeUser(db);
+    const answers = [];
+    for (let i = 0; i < 25; i++) answers.push(await deleteAccountWithPassword(db, { userId: user.id, input: { password: `guess-number-${i}` } }));
+    const errors = answers.map((a) => (a.ok ? "deleted" : a.fieldErrors.password));
+    expect(errors.filter((e) => e === "currentPasswordWrong")).toHaveLength(10);
+    expect(errors.slice(10)).toEqual(Array(15).fill("rateLimited"));
+    // The right password, at another re-check and at the sign-in form, is refused until the window ends.
+    expect(await changeEmail(db, { userId: user.id, input: { email: unique("stolen"), password: PASSWORD }, ip: null })).toEqual({ ok: false, fieldErrors: { password: "rateLimited" } });
+    expect(await changePassword(db, { userId: user.id, input: { currentPassword: PASSWORD, newPassword: "taken-over-passphrase" }, ip: null })).toEqual({ ok: false, fieldErrors: { currentPassword: "rateLimited" } });
+    expect(await createSignInThrottle(db).begin({ email: user.email, ip: null })).toMatchObject({ allowed: false });
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { email: true } })).toEqual({ email: user.email });
+    expect(await db.auditLog.count({ where: { userId: user.id, action: "signin.locked" } })).toBe(1);
+  });
+
+  it("a right password at a re-check clears the failures, as a sign-in does", async () => {
+    const db = ctx().prisma;
+    const user = await makeUser(db);
+    for (let i = 0; i < 9; i++) await deleteAccountWithPassword(db, { userId: user.id, input: { password: `guess-${i}` } });
+    expect(await changeEmail(db, { userId: user.id, input: { email: user.email, password: PASSWORD }, ip: null })).toEqual({ ok: false, fieldErrors: { email: "emailUnchanged" } });
+    expect(await createSignInThrottle(db).begin({ email: user.email, ip: null })).toEqual({ allowed: true, lastChance: false });
   });
 });

@@ -22,5 +22,7 @@ declare module "next-auth/jwt" {
     sessionVersion?: number;
     authAt?: number;
     lastSeen?: number;
+    /** The server-side session (Session.id) this cookie belongs to; sign-out ends it. */
+    sid?: string;
   }
 }

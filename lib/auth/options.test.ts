@@ -19,7 +19,7 @@ vi.mock("@/lib/db", () => ({
   ),
 }));
 
-const { authOptions, RATE_LIMITED_ERROR } = await import("./options");
+const { authOptions, RATE_LIMITED_ERROR, SESSION_ENDED_ERROR } = await import("./options");
 type Authorize = (raw: Record<string, unknown>, req: { headers?: Record<string, unknown> }) => Promise<{ id: string } | null>;
 const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
 const jwt = authOptions.callbacks!.jwt! as unknown as (args: { token: Record<string, unknown>; user?: unknown }) => Promise<Record<string, unknown>>;
@@ -50,17 +50,54 @@ describeDatabases("credentials sign-in", (ctx) => {
   });
 });
 
-it("the jwt callback starts both lifetimes at sign-in and moves lastSeen only when it is 5 minutes old", async () => {
-  const now = Math.floor(Date.now() / 1000);
-  const fresh = await jwt({ token: {}, user: { id: "u1", sessionVersion: 2 } });
-  expect(fresh).toMatchObject({ sub: "u1", sessionVersion: 2 });
-  expect(Math.abs((fresh.authAt as number) - now)).toBeLessThanOrEqual(1);
-  expect(fresh.lastSeen).toBe(fresh.authAt);
+describeDatabases("sessions kept on the server", (ctx) => {
+  beforeAll(() => {
+    holder.db = ctx().prisma;
+  });
+  const newUser = async () => (await ctx().prisma.user.create({ data: { email: `jwt-${Date.now()}-${Math.random()}@example.com`, passwordHash: "x" } })).id;
 
-  const recent = now - LAST_SEEN_REFRESH_SECONDS + 30;
-  expect((await jwt({ token: { authAt: now - 3600, lastSeen: recent } })).lastSeen).toBe(recent);
-  const old = now - LAST_SEEN_REFRESH_SECONDS - 30;
-  expect((await jwt({ token: { authAt: now - 3600, lastSeen: old } })).lastSeen).toBeGreaterThanOrEqual(now);
-  const idle = now - SESSION_IDLE_SECONDS - 30;
-  expect((await jwt({ token: { authAt: now - 7200, lastSeen: idle } })).lastSeen).toBe(idle);
+  it("the jwt callback starts both lifetimes and a session row at sign-in, and moves lastSeen only when it is 5 minutes old", async () => {
+    holder.db = ctx().prisma;
+    const userId = await newUser();
+    const now = Math.floor(Date.now() / 1000);
+    const fresh = await jwt({ token: {}, user: { id: userId, sessionVersion: 2 } });
+    expect(fresh).toMatchObject({ sub: userId, sessionVersion: 2, sid: expect.any(String) });
+    expect(Math.abs((fresh.authAt as number) - now)).toBeLessThanOrEqual(1);
+    expect(fresh.lastSeen).toBe(fresh.authAt);
+    expect(await ctx().prisma.session.findUniqueOrThrow({ where: { id: fresh.sid as string } })).toMatchObject({ userId, endedAt: null });
+
+    const live = { sub: userId, sid: fresh.sid };
+    const recent = now - LAST_SEEN_REFRESH_SECONDS + 30;
+    expect((await jwt({ token: { ...live, authAt: now - 3600, lastSeen: recent } })).lastSeen).toBe(recent);
+    const old = now - LAST_SEEN_REFRESH_SECONDS - 30;
+    expect((await jwt({ token: { ...live, authAt: now - 3600, lastSeen: old } })).lastSeen).toBeGreaterThanOrEqual(now);
+    // The move is recorded on the row (the demo clean-up reads it).
+    const row = await ctx().prisma.session.findUniqueOrThrow({ where: { id: fresh.sid as string } });
+    expect(Math.floor(row.lastSeen.getTime() / 1000)).toBeGreaterThanOrEqual(now);
+    const idle = now - SESSION_IDLE_SECONDS - 30;
+    expect((await jwt({ token: { ...live, authAt: now - 7200, lastSeen: idle } })).lastSeen).toBe(idle);
+  });
+
+  it("sign-out ends the session: /api/auth/session's jwt callback refuses a copy of the cookie instead of refreshing it", async () => {
+    holder.db = ctx().prisma;
+    const userId = await newUser();
+    const token = await jwt({ token: {}, user: { id: userId, sessionVersion: 0 } });
+    await authOptions.events!.signOut!({ token, session: undefined as never });
+    expect((await ctx().prisma.session.findUniqueOrThrow({ where: { id: token.sid as string } })).endedAt).not.toBeNull();
+    await expect(jwt({ token: { ...token } })).rejects.toThrow(SESSION_ENDED_ERROR);
+    // Neither a token without a session nor one naming another user's session is refreshed.
+    await expect(jwt({ token: { sub: userId, authAt: token.authAt, lastSeen: token.lastSeen } })).rejects.toThrow(SESSION_ENDED_ERROR);
+    const other = await jwt({ token: {}, user: { id: await newUser(), sessionVersion: 0 } });
+    await expect(jwt({ token: { ...token, sid: other.sid } })).rejects.toThrow(SESSION_ENDED_ERROR);
+  });
+});
+
+it("next-auth's redirect callback keeps same-site destinations and never throws on a malformed one", async () => {
+  const redirect = authOptions.callbacks!.redirect!;
+  const baseUrl = "http://localhost:3171";
+  expect(await redirect({ url: "/dashboard", baseUrl })).toBe("http://localhost:3171/dashboard");
+  expect(await redirect({ url: "http://localhost:3171/data?x=1", baseUrl })).toBe("http://localhost:3171/data?x=1");
+  for (const url of ["http://[", "https://evil.example/", "//evil.example", "/\\evil.example", "javascript:alert(1)", "%E0%A4%A", "http://localhost:3171\u0000/x"]) {
+    expect(await redirect({ url, baseUrl })).toBe(baseUrl);
+  }
 });

@@ -1,6 +1,8 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { ensureBaseUrl } from "@/lib/auth/base-url";
+import { redirectCallback } from "@/lib/auth/callback-url";
 import { decodeSessionJwt, encodeSessionJwt } from "@/lib/auth/jwt";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { LAST_SEEN_REFRESH_SECONDS, SESSION_MAX_AGE_SECONDS, nextLastSeen, nowSeconds } from "@/lib/auth/session-lifetime";
@@ -8,10 +10,17 @@ import { clientIpFrom } from "@/lib/auth/client-ip";
 import { signInThrottle } from "@/lib/auth/throttle";
 import { signInSchema } from "@/lib/auth/validation";
 import { recordAudit } from "@/lib/data/audit";
+import { endSession, isSessionActive, startSession, touchSession } from "@/lib/data/sessions";
 import { findCredentialsByEmail } from "@/lib/data/users";
 import { db } from "@/lib/db";
 
 export { SESSION_MAX_AGE_SECONDS };
+
+// Before anything reads NEXTAUTH_URL (next-auth on each request, the cookie settings below).
+ensureBaseUrl();
+
+/** Thrown from the jwt callback for a signed-out session: next-auth then clears the cookie and answers no session. */
+export const SESSION_ENDED_ERROR = "session_ended";
 
 const secureCookies = process.env.NEXTAUTH_URL?.startsWith("https://") ?? false;
 export const SESSION_COOKIE_NAME = `${secureCookies ? "__Secure-" : ""}next-auth.session-token`;
@@ -75,9 +84,11 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    // `user` is only present right after authorize: that moment starts the absolute lifetime.
-    // Later calls move `lastSeen` forward at most every 5 minutes, never for an idle token; a
-    // client `update()` is ignored on purpose, so no claim can be changed from the browser.
+    // `user` is only present right after authorize: that moment starts the absolute lifetime and
+    // the server-side session. Later calls (/api/auth/session) refuse an ended session, so a
+    // copy of a signed-out cookie is never refreshed, and move `lastSeen` forward at most every
+    // 5 minutes, never for an idle token; a client `update()` is ignored on purpose, so no claim
+    // can be changed from the browser.
     async jwt({ token, user }) {
       const now = nowSeconds();
       if (user) {
@@ -85,9 +96,13 @@ export const authOptions: NextAuthOptions = {
         token.sessionVersion = user.sessionVersion;
         token.authAt = now;
         token.lastSeen = now;
+        token.sid = await startSession(db, { userId: user.id, now: new Date(now * 1000) });
         return token;
       }
-      token.lastSeen = nextLastSeen(token, now);
+      if (!token.sid || !token.sub || !(await isSessionActive(db, { sessionId: token.sid, userId: token.sub }))) throw new Error(SESSION_ENDED_ERROR);
+      const seen = nextLastSeen(token, now);
+      if (seen !== token.lastSeen && seen !== undefined) await touchSession(db, { sessionId: token.sid, at: new Date(seen * 1000) });
+      token.lastSeen = seen;
       return token;
     },
     async session({ session, token }) {
@@ -98,6 +113,13 @@ export const authOptions: NextAuthOptions = {
         authAt: token.authAt ?? 0,
         lastSeen: token.lastSeen ?? 0,
       };
+    },
+    redirect: redirectCallback,
+  },
+  events: {
+    // Sign-out ends the session on the server: the cookie, and any copy of it, is refused from now on.
+    async signOut({ token }) {
+      if (token?.sid && token.sub) await endSession(db, { sessionId: token.sid, userId: token.sub });
     },
   },
 };

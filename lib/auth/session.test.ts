@@ -5,10 +5,13 @@ import { encodeSessionJwt } from "./jwt";
 const SECRET = "test-secret-for-session-tests-0123456789";
 const cookieJar: { name: string; value: string }[] = [];
 const findUserById = vi.fn();
+const isSessionActive = vi.fn();
 
 vi.mock("next/headers", () => ({ cookies: async () => ({ getAll: () => cookieJar }) }));
 vi.mock("@/lib/auth/options", () => ({ authOptions: { secret: SECRET }, SESSION_COOKIE_NAME: "next-auth.session-token" }));
 vi.mock("@/lib/data/users", () => ({ findUserById: (...args: unknown[]) => findUserById(...args) }));
+vi.mock("@/lib/data/sessions", () => ({ isSessionActive: (_db: unknown, ...args: unknown[]) => isSessionActive(...args) }));
+vi.mock("@/lib/db", () => ({ db: {} }));
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
     throw new Error(`redirect:${url}`);
@@ -19,7 +22,7 @@ const { getCurrentUser, requireUser, sessionCookie } = await import("./session")
 
 const now = () => Math.floor(Date.now() / 1000);
 const user = { id: "u1", email: "a@b.co", sessionVersion: 3 };
-const claims = (patch: Record<string, unknown> = {}) => ({ sub: "u1", email: "a@b.co", sessionVersion: 3, authAt: now() - 60, lastSeen: now() - 60, ...patch });
+const claims = (patch: Record<string, unknown> = {}) => ({ sub: "u1", email: "a@b.co", sessionVersion: 3, authAt: now() - 60, lastSeen: now() - 60, sid: "s1", ...patch });
 async function signedIn(patch: Record<string, unknown> = {}, secret = SECRET) {
   cookieJar.length = 0;
   cookieJar.push({ name: "next-auth.session-token", value: await encodeSessionJwt({ token: claims(patch), secret }) });
@@ -29,6 +32,8 @@ describe("requireUser", () => {
   beforeEach(() => {
     cookieJar.length = 0;
     findUserById.mockReset();
+    isSessionActive.mockReset();
+    isSessionActive.mockResolvedValue(true);
   });
 
   test("returns the user when the JWT's sessionVersion is current", async () => {
@@ -36,9 +41,18 @@ describe("requireUser", () => {
     findUserById.mockResolvedValue(user);
     await expect(requireUser()).resolves.toEqual(user);
     expect(findUserById).toHaveBeenCalledWith(expect.anything(), { userId: "u1" });
+    expect(isSessionActive).toHaveBeenCalledWith({ sessionId: "s1", userId: "u1" });
+  });
+
+  test("a signed-out session (its server-side row ended) counts as signed out, whoever holds a copy of the cookie", async () => {
+    await signedIn();
+    findUserById.mockResolvedValue(user);
+    isSessionActive.mockResolvedValue(false);
+    await expect(getCurrentUser()).resolves.toBeNull();
   });
 
   test("accepts a token next-auth itself minted (same format and key)", async () => {
+    isSessionActive.mockResolvedValue(true);
     cookieJar.push({ name: "next-auth.session-token", value: await nextAuthEncode({ token: claims(), secret: SECRET }) });
     findUserById.mockResolvedValue(user);
     await expect(getCurrentUser()).resolves.toEqual(user);
@@ -47,6 +61,7 @@ describe("requireUser", () => {
   test.each([
     ["no session", null],
     ["a session without a user id", { sub: "" }],
+    ["a token without a server-side session (minted before sessions were kept)", { sid: undefined }],
     ["an older sessionVersion (password changed, signed out everywhere)", { sessionVersion: 2 }],
     ["older than the absolute lifetime", { authAt: now() - 7 * 24 * 60 * 60 - 1 }],
     ["no sign-in time", { authAt: 0 }],
@@ -66,7 +81,12 @@ describe("requireUser", () => {
   test.each([
     ["garbage", async () => "not-a-jwt"],
     ["another secret", async () => encodeSessionJwt({ token: claims(), secret: "another-secret-entirely-0123456789" })],
-    ["a tampered token", async () => (await encodeSessionJwt({ token: claims(), secret: SECRET })).replace(/.$/, (c) => (c === "A" ? "B" : "A"))],
+    // A character of the ciphertext, not the last one: the tag's last base64url character carries 4 padding bits, so changing it may change nothing.
+    ["a tampered token", async () => {
+      const parts = (await encodeSessionJwt({ token: claims(), secret: SECRET })).split(".");
+      parts[3] = parts[3]!.replace(/^./, (c) => (c === "A" ? "B" : "A"));
+      return parts.join(".");
+    }],
     ["an expired token", async () => encodeSessionJwt({ token: claims(), secret: SECRET, maxAge: -60 })],
   ])("a cookie that does not decode (%s) counts as signed out", async (_name, make) => {
     cookieJar.push({ name: "next-auth.session-token", value: await make() });

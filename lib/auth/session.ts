@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { decodeSessionJwt } from "@/lib/auth/jwt";
 import { SESSION_COOKIE_NAME, authOptions } from "@/lib/auth/options";
 import { nowSeconds, sessionState } from "@/lib/auth/session-lifetime";
+import { isSessionActive } from "@/lib/data/sessions";
 import { findUserById, type AppUser } from "@/lib/data/users";
 import { db } from "@/lib/db";
 
@@ -12,14 +13,15 @@ export type { AppUser };
 
 /**
  * The one identity check of the app. A session counts only if its JWT is valid, it is younger than
- * the absolute lifetime, its user still exists, and its sessionVersion equals the user's current one
- * (bumped on password change or "sign out everywhere"). Cached per request, so a layout and its page
- * share one database read.
+ * the absolute lifetime, its user still exists, its sessionVersion equals the user's current one
+ * (bumped on password change or "sign out everywhere"), and its server-side session (`sid`) has
+ * not been ended by signing out. Cached per request, so a layout and its page share one read; the
+ * user and session rows come from the read cache, which every instance drops on a change.
  */
 export const getCurrentUser = cache(async (): Promise<AppUser | null> => (await getCurrentSession())?.user ?? null);
 
 /** The signed-in user with the claims of their session (the settings actions re-issue it from these). */
-export type CurrentSession = { user: AppUser; authAt: number };
+export type CurrentSession = { user: AppUser; authAt: number; sessionId: string };
 
 export const getCurrentSession = cache(async (): Promise<CurrentSession | null> => {
   const token = sessionCookie((await cookies()).getAll());
@@ -35,13 +37,27 @@ export const getCurrentSession = cache(async (): Promise<CurrentSession | null> 
     return null; // a malformed, forged, foreign or expired cookie is simply "not signed in"
   }
   const userId = claims?.sub;
-  if (!claims || !userId) return null;
+  const sessionId = claims?.sid;
+  // A token without a server-side session (minted before sessions were kept) counts as signed out.
+  if (!claims || !userId || typeof sessionId !== "string" || !sessionId) return null;
   // The jwt callback never moves lastSeen of an idle token forward, so this sees the cookie's value.
   if (sessionState({ authAt: claims.authAt, lastSeen: claims.lastSeen || undefined }, nowSeconds()) !== "active") return null;
-  const user = await findUserById(db, { userId });
-  if (!user || user.sessionVersion !== claims.sessionVersion) return null;
-  return { user, authAt: claims.authAt! };
+  const [user, active] = await Promise.all([findUserById(db, { userId }), isSessionActive(db, { sessionId, userId })]);
+  if (!user || !active || user.sessionVersion !== claims.sessionVersion) return null;
+  return { user, authAt: claims.authAt!, sessionId };
 });
+
+/**
+ * The server-side session id in this request's cookie, without the checks (the settings actions
+ * reissue the cookie after a change that the full check would now refuse, e.g. a new version).
+ */
+export async function sessionIdOfCookie(): Promise<string | null> {
+  const token = sessionCookie((await cookies()).getAll());
+  const secret = authOptions.secret;
+  if (!token || !secret) return null;
+  const claims = await decodeSessionJwt({ token, secret }).catch(() => null);
+  return typeof claims?.sid === "string" && claims.sid ? claims.sid : null;
+}
 
 /** The session token: one cookie, or next-auth's chunks (`name.0`, `name.1`, …) of a large one. */
 export function sessionCookie(all: { name: string; value: string }[]): string | undefined {

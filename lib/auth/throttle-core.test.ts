@@ -68,9 +68,24 @@ describeDatabases("sign-in throttle", (ctx) => {
     const throttle = createSignInThrottle(ctx().prisma);
     const ip = "192.0.2.77";
     const outcomes = [];
-    for (let i = 0; i < 31; i++) outcomes.push(await throttle.allowSignUp(ip));
+    for (let i = 0; i < 31; i++) outcomes.push(await throttle.allowSignUp({ ip, email: unique(`ip${i}`) }));
     expect(outcomes.filter(Boolean)).toHaveLength(30);
     expect(outcomes.at(-1)).toBe(false);
-    expect(await throttle.allowSignUp(null)).toBe(true);
+    expect(await throttle.allowSignUp({ ip: null, email: unique("no-ip") })).toBe(true);
+  });
+
+  it("sign-ups without a trusted address: 5 attempts per e-mail an hour, and an app-wide budget", async () => {
+    // The app-wide bucket is one row; earlier tests of this file spent some of it.
+    await ctx().prisma.rateLimiterFlexible.deleteMany({ where: { key: { startsWith: "signup-all" } } });
+    const throttle = createSignInThrottle(ctx().prisma, { signUpsGlobal: 12 });
+    const email = unique("taken");
+    const sameEmail = [];
+    for (let i = 0; i < 6; i++) sameEmail.push(await throttle.allowSignUp({ ip: null, email }));
+    expect(sameEmail).toEqual([true, true, true, true, true, false]);
+    // 5 of the 12 were spent above (the refused one counts against the e-mail only): 7 more, then none.
+    const others = [];
+    for (let i = 0; i < 8; i++) others.push(await throttle.allowSignUp({ ip: null, email: unique(`g${i}`) }));
+    expect(others.filter(Boolean)).toHaveLength(7);
+    expect(others.at(-1)).toBe(false);
   });
 });

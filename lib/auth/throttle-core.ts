@@ -28,10 +28,28 @@ export const MAX_FAILURES_PER_IP = 100;
 /** Each sign-up costs an argon2 hash and a row: one client may create a few accounts an hour, not thousands. */
 export const MAX_SIGN_UPS_PER_IP = 30;
 export const SIGN_UP_WINDOW_SECONDS = 60 * 60;
+/*
+ * Limits that hold without a trusted client address (TRUST_PROXY unset, the default): a budget
+ * for the whole app and one per e-mail address. The global one is what stops a single client
+ * creating accounts by the thousand; it is generous for real traffic, and when an attacker spends
+ * it the cost is that sign-ups wait (at most 10 minutes), never that anyone is locked out of an
+ * existing account. The per-e-mail one stops hammering one address (each attempt on a taken
+ * address costs an argon2 hash, like a fresh one). Both count every attempt, taken or not, so a
+ * refusal says nothing about which addresses are registered.
+ */
+export const MAX_SIGN_UPS_GLOBAL = 60;
+export const SIGN_UP_GLOBAL_WINDOW_SECONDS = 10 * 60;
+export const MAX_SIGN_UPS_PER_EMAIL = 5;
+
+/** "Try the demo" creates an account with two years of events: budgets like sign-up's. */
+export const MAX_DEMOS_GLOBAL = 60;
+export const MAX_DEMOS_PER_IP = 20;
 
 export const ACCOUNT_KEY_PREFIX = "signin-account";
 const IP_KEY_PREFIX = "signin-ip";
 const SIGN_UP_KEY_PREFIX = "signup-ip";
+const SIGN_UP_GLOBAL_KEY_PREFIX = "signup-all";
+export const SIGN_UP_EMAIL_KEY_PREFIX = "signup-email";
 
 export type SignInSubject = { email: string; ip: string | null };
 
@@ -41,8 +59,11 @@ export type SignInAttempt =
 
 /** The RateLimiterFlexible keys that carry an e-mail address (removed with the account). */
 export function accountThrottleKeys(email: string): string[] {
-  return [`${ACCOUNT_KEY_PREFIX}:${email}`];
+  return [`${ACCOUNT_KEY_PREFIX}:${email}`, `${SIGN_UP_EMAIL_KEY_PREFIX}:${email}`];
 }
+
+/** Budgets that tests shrink; the app uses the defaults above. */
+export type ThrottleLimits = { signUpsGlobal?: number; signUpsPerEmail?: number; demosGlobal?: number };
 
 // consume() rejects with a RateLimiterRes when spent and with an Error when the store failed.
 function spent(rejection: unknown): RateLimiterRes {
@@ -50,13 +71,28 @@ function spent(rejection: unknown): RateLimiterRes {
   throw rejection;
 }
 
-export function createSignInThrottle(prisma: PrismaClient) {
+export function createSignInThrottle(prisma: PrismaClient, limits: ThrottleLimits = {}) {
   // The model's client accessor is camelCase; the library defaults to the model name itself.
   // Expired rows are removed by the window logic itself; no timers that would keep scripts alive.
   const common = { storeClient: prisma, tableName: "rateLimiterFlexible", duration: SIGN_IN_WINDOW_SECONDS, clearExpiredByTimeout: false };
   const account = new RateLimiterPrisma({ ...common, keyPrefix: ACCOUNT_KEY_PREFIX, points: MAX_FAILURES_PER_ACCOUNT });
   const ip = new RateLimiterPrisma({ ...common, keyPrefix: IP_KEY_PREFIX, points: MAX_FAILURES_PER_IP });
   const signUp = new RateLimiterPrisma({ ...common, keyPrefix: SIGN_UP_KEY_PREFIX, points: MAX_SIGN_UPS_PER_IP, duration: SIGN_UP_WINDOW_SECONDS });
+  const signUpGlobal = new RateLimiterPrisma({
+    ...common,
+    keyPrefix: SIGN_UP_GLOBAL_KEY_PREFIX,
+    points: limits.signUpsGlobal ?? MAX_SIGN_UPS_GLOBAL,
+    duration: SIGN_UP_GLOBAL_WINDOW_SECONDS,
+  });
+  const signUpEmail = new RateLimiterPrisma({
+    ...common,
+    keyPrefix: SIGN_UP_EMAIL_KEY_PREFIX,
+    points: limits.signUpsPerEmail ?? MAX_SIGN_UPS_PER_EMAIL,
+    duration: SIGN_UP_WINDOW_SECONDS,
+  });
+  const demoGlobal = new RateLimiterPrisma({ ...common, keyPrefix: "demo-all", points: limits.demosGlobal ?? MAX_DEMOS_GLOBAL, duration: SIGN_UP_GLOBAL_WINDOW_SECONDS });
+  const demoIp = new RateLimiterPrisma({ ...common, keyPrefix: "demo-ip", points: MAX_DEMOS_PER_IP, duration: SIGN_UP_WINDOW_SECONDS });
+  const allowed = (limiter: RateLimiterPrisma, key: string) => limiter.consume(key, 1).then(() => true, (r: unknown) => (spent(r), false));
 
   return {
     /**
@@ -88,13 +124,29 @@ export function createSignInThrottle(prisma: PrismaClient) {
       }
     },
 
-    /** Counts one sign-up attempt from this address; false once the hour's allowance is spent. */
-    async allowSignUp(address: string | null): Promise<boolean> {
-      if (!address) return true;
+    /**
+     * Counts one sign-up attempt: against the client address (when known), the e-mail address
+     * and the app-wide budget; false once any is spent. Same storage-failure rule as sign-in.
+     */
+    async allowSignUp(subject: { ip: string | null; email: string | null }): Promise<boolean> {
+      const { ip: address, email } = subject;
       try {
-        return (await signUp.consume(address, 1).then(() => null, spent)) === null;
+        if (address && !(await allowed(signUp, address))) return false;
+        if (email && !(await allowed(signUpEmail, email))) return false;
+        return await allowed(signUpGlobal, "all");
       } catch (error) {
         console.error("sign-up throttle unavailable", error);
+        return true;
+      }
+    },
+
+    /** Counts one "Try the demo": per client address (when known) and app-wide. */
+    async allowDemo(address: string | null): Promise<boolean> {
+      try {
+        if (address && !(await allowed(demoIp, address))) return false;
+        return await allowed(demoGlobal, "all");
+      } catch (error) {
+        console.error("demo throttle unavailable", error);
         return true;
       }
     },

@@ -170,17 +170,6 @@ describeDatabases("import service", (ctx) => {
     expect(await prisma.auditLog.count({ where: { userId, action: "import" } })).toBe(4);
   });
 
-  it("writes nothing when the audit row cannot be written: events, mapping and audit row are one transaction", async () => {
-    const { prisma } = ctx();
-    const userId = await newUser();
-    const file = utf8("日期,金额,类型,流水号\n2025-01-03,500.00,借款,T1\n");
-    const mapping = { columns: { date: "日期", amount: "金额", type: "类型", id: "流水号" }, typeValues: { 借款: "borrow" } } as const;
-    // A file name the audit row's JSON cannot hold (PostgreSQL refuses NUL in jsonb) fails the last write of the transaction.
-    await expect(commitImport(prisma, { userId, bytes: file, mapping, fileName: "bill\u0000.csv" })).rejects.toBeDefined();
-    expect(await prisma.event.count({ where: { userId } })).toBe(0);
-    expect(await prisma.csvMapping.count({ where: { userId } })).toBe(0);
-  });
-
   it("stores nothing from random bytes or a broken zip, whatever the password: a clear error every time", async () => {
     const { prisma } = ctx();
     const userId = await newUser();
@@ -198,5 +187,33 @@ describeDatabases("import service", (ctx) => {
     );
     expect(await prisma.event.count({ where: { userId } })).toBe(0);
     expect(await prisma.auditLog.count({ where: { userId } })).toBe(0);
+  });
+
+  it("a file name with a NUL is cleaned for the activity log: the import and its audit row commit together", async () => {
+    const { prisma } = ctx();
+    const userId = await newUser();
+    expect(await commitImport(prisma, { userId, bytes: FIXTURE, fileName: "bill\u0000\ud800.csv" })).toMatchObject({ added: 8 });
+    const audit = await prisma.auditLog.findMany({ where: { userId, action: "import" } });
+    expect(audit.map((a) => (a.detail as { fileName: string }).fileName)).toEqual(["bill\ufffd.csv"]);
+  });
+
+  it("a mapping that cannot be stored (a NUL in a type value) is a validation error, and nothing is saved", async () => {
+    const { prisma } = ctx();
+    const userId = await newUser();
+    const file = utf8("日期,金额,类型\n2025-01-03,500.00,借款\n2025-01-09,100,还款\n");
+    const mapping = { columns: { date: "日期", amount: "金额", type: "类型" }, typeValues: { 借款: "borrow", 还款: "repayment", "x\u0000": "skip" } } as const;
+    await expect(commitImport(prisma, { userId, bytes: file, mapping })).rejects.toMatchObject({ code: "validation_failed", problems: [expect.stringMatching(/typeValues/)] });
+    expect([await prisma.event.count({ where: { userId } }), await prisma.csvMapping.count({ where: { userId } }), await prisma.auditLog.count({ where: { userId } })]).toEqual([0, 0, 0]);
+  });
+
+  it("when a write after the events fails, the events roll back with it", async () => {
+    const { prisma } = ctx();
+    const userId = await newUser();
+    const doc = { ...DOC, events: [{ id: "a", type: "limit", date: "2025-01-01", limit: 1000 }] };
+    const failing = async () => {
+      throw new Error("the audit row could not be written");
+    };
+    await expect(importHistory(prisma, { userId, document: doc, alsoInTransaction: failing })).rejects.toThrow("audit row");
+    expect(await prisma.event.count({ where: { userId } })).toBe(0);
   });
 });

@@ -9,6 +9,7 @@ import { countByReason } from "@/lib/history/import-result";
 import { FORMAT_NAMES, lenderName } from "@/lib/history/importers/registry";
 import type { Lang } from "@/lib/history/importers/text";
 import type { BillFormatId } from "@/lib/history/importers/types";
+import { formatPath } from "@/lib/history/parse";
 import type { Borrower, HistoryDocument } from "@/lib/history/schema";
 import { readImportFile, type FileFormat, type Packaging, type ParsedFile } from "@/lib/import/read-file";
 import { recordAudit } from "@/lib/data/audit";
@@ -181,25 +182,44 @@ export async function commitImport(db: PrismaClient, input: ImportFileInput & { 
     });
   }
   const base = { format: read.format, events: document.events.length, lenders: read.lenders };
-  // Only signals this import makes active alert (lib/reminders/signal-watch.ts).
+  // Validated before the transaction opens: a mapping that cannot be stored fails as a 422 here.
+  const savedMapping = read.format === "csv" && mapping && read.csv ? { headerHash: read.csv.headerHash, mapping: parseMapping(mapping) } : null;
+  // Events, the remembered mapping and the audit row commit together or not at all; only signals
+  // this import makes active alert (lib/reminders/signal-watch.ts).
   const counts = await withSignalWatch(db, input.userId, () =>
     importHistory(db, {
       userId: input.userId,
       document,
       now: input.now,
       alsoInTransaction: async (tx, counts) => {
-        if (read.format === "csv" && mapping && read.csv) {
-          const { headerHash } = read.csv;
-          const parsed = csvMapping.parse(mapping);
+        if (savedMapping) {
           await tx.csvMapping.upsert({
-            where: { userId_headerHash: { userId: input.userId, headerHash } },
-            create: { userId: input.userId, headerHash, mapping: parsed },
-            update: { mapping: parsed },
+            where: { userId_headerHash: { userId: input.userId, headerHash: savedMapping.headerHash } },
+            create: { userId: input.userId, headerHash: savedMapping.headerHash, mapping: savedMapping.mapping },
+            update: { mapping: savedMapping.mapping },
           });
         }
-        await recordAudit(tx, { userId: input.userId, action: "import", ip: input.ip, detail: { ...counts, ...base, fileName: input.fileName?.slice(0, 200) ?? null } });
+        await recordAudit(tx, { userId: input.userId, action: "import", ip: input.ip, detail: { ...counts, ...base, fileName: storableFileName(input.fileName) } });
       },
     }),
   );
   return { ...counts, ...base };
+}
+
+function parseMapping(mapping: CsvMappingInput) {
+  const parsed = csvMapping.safeParse(mapping);
+  if (!parsed.success) {
+    throw new AppError("validation_failed", "The column mapping is invalid.", {
+      problems: parsed.error.issues.map((i) => `${formatPath(i.path) || "mapping"}: ${i.message}`),
+    });
+  }
+  return parsed.data;
+}
+
+/** A file name is only a label in the activity log: control characters and broken Unicode are dropped, not refused. */
+export function storableFileName(name: string | undefined): string | null {
+  if (!name) return null;
+  const clean = name.replace(/[\u0000-\u001f\u007f]/g, "").replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+  // By code point, so the cut never splits a surrogate pair.
+  return Array.from(clean).slice(0, 200).join("") || null;
 }

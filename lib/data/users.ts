@@ -76,14 +76,3 @@ export async function createUser(
 export async function updateUserLocale(db: PrismaClient, options: { userId: string; locale: string }): Promise<void> {
   await db.user.update({ where: { id: options.userId }, data: { locale: options.locale }, select: { id: true } });
 }
-
-/** The landing page advertises the demo account only when the seed has actually created it. */
-export async function demoAccountExists(db: PrismaClient, options: { email: string }): Promise<boolean> {
-  try {
-    const user = await db.user.findFirst({ where: { email: options.email, isDemo: true }, select: { id: true } });
-    return user !== null;
-  } catch {
-    // An unmigrated database must not break the public landing page.
-    return false;
-  }
-}

@@ -4,7 +4,12 @@ import { calendarDay, EVENT_TYPES } from "@/lib/history/schema";
 
 const day = z.string().refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && calendarDay(v) === v);
 // `2025-01-31~cm5abc…`: the last row's day and row id, as shown in the URL.
-const cursor = z.string().max(120).regex(/^\d{4}-\d{2}-\d{2}~[A-Za-z0-9_-]+$/);
+// The day must be a real calendar day: `2025-13-45` would reach the database as an invalid date.
+const cursor = z
+  .string()
+  .max(120)
+  .regex(/^\d{4}-\d{2}-\d{2}~[A-Za-z0-9_-]+$/)
+  .refine((v) => calendarDay(v.slice(0, 10)) === v.slice(0, 10));
 
 const field = <T extends z.ZodType>(s: T) => z.preprocess((v) => (Array.isArray(v) ? v[0] : v === "" ? undefined : v), s.optional().catch(undefined));
 

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { TEXT_ENCODINGS } from "./decode";
+import { storableText } from "./schema";
 
 /** Event types a plain CSV row can become: one date, at most one number, optional text. */
 export const CSV_TYPES = ["borrow", "repayment", "limit", "score", "asset", "activity", "inquiry"] as const;
@@ -23,7 +24,8 @@ export const AMOUNT_FIELD: Partial<Record<CsvType, "amount" | "limit" | "score" 
 export const CSV_ROLES = ["date", "amount", "type", "id", "loanId", "lender", "note"] as const;
 export type CsvRole = (typeof CSV_ROLES)[number];
 
-const headerName = z.string().trim().min(1, { error: "must name a column" });
+// A saved mapping is stored as jsonb, which cannot hold a NUL or a lone surrogate: refused here.
+const headerName = storableText(z.string()).pipe(z.string().trim().min(1, { error: "must name a column" }));
 
 export const csvMapping = z
   .strictObject({
@@ -45,11 +47,11 @@ export const csvMapping = z
     /** Every row is this type (instead of a type column). */
     fixedType: z.enum(CSV_TYPES).optional(),
     /** Type column value (compared trimmed, case-insensitive) → type, or "skip" to ignore the row. */
-    typeValues: z.record(z.string(), z.enum([...CSV_TYPES, "skip"])).optional(),
+    typeValues: z.record(storableText(z.string()), z.enum([...CSV_TYPES, "skip"])).optional(),
     decimalSeparator: z.enum([".", ","]).default("."),
     /** Bank statements often write outflows as -500; "absolute" reads that as 500. */
     negativeAmounts: z.enum(["reject", "absolute"]).default("reject"),
-    source: z.string().trim().min(1).max(200).default("import:csv"),
+    source: storableText(z.string()).pipe(z.string().trim().min(1).max(200)).default("import:csv"),
   })
   .superRefine((m, ctx) => {
     if ((m.fixedType === undefined) === (m.columns.type === undefined)) {

@@ -76,13 +76,34 @@ export const amount = z
   .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, { error: "must have at most two decimals" });
 
 const positiveAmount = amount.refine((v) => v > 0, { error: "must be a positive number" });
-const shortText = (max: number) => z.string().trim().min(1, { error: "must not be empty" }).max(max, { error: `must be at most ${max} characters` });
+
+// PostgreSQL cannot store either in text or jsonb (the write fails, after the checks passed), and
+// neither is text a borrower meant: refused here so every caller answers 422 naming the field.
+const NUL = /\u0000/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const NUL_MESSAGE = "must not contain a NUL character";
+export const SURROGATE_MESSAGE = "must not contain a lone surrogate (invalid Unicode)";
+
+/** The one check of "storable Unicode text", shared by every schema that stores strings. */
+export function storableText<T extends z.ZodType<string, string>>(schema: T, error?: string) {
+  return schema
+    .refine((v) => !NUL.test(v), { error: error ?? NUL_MESSAGE, abort: true })
+    .refine((v) => !LONE_SURROGATE.test(v), { error: error ?? SURROGATE_MESSAGE, abort: true });
+}
+
+/** True when `value` could be stored as text (no NUL, no lone surrogate). */
+export function isStorableText(value: string): boolean {
+  return !NUL.test(value) && !LONE_SURROGATE.test(value);
+}
+
+const shortText = (max: number) =>
+  storableText(z.string()).pipe(z.string().trim().min(1, { error: "must not be empty" }).max(max, { error: `must be at most ${max} characters` }));
 
 const base = {
   id: shortText(200).optional(),
   date: eventDate,
   source: shortText(200).optional(),
-  note: z.string().max(2000, { error: "must be at most 2000 characters" }).optional(),
+  note: storableText(z.string().max(2000, { error: "must be at most 2000 characters" })).optional(),
 };
 
 export const profileEvent = z.strictObject({
@@ -193,8 +214,17 @@ export const historyEvent = z.discriminatedUnion(
   { error: () => `must have a type, one of: ${EVENT_TYPES.join(", ")}` },
 );
 
+/** The database keeps the scale in 32-bit integer columns (User.scoreMin, User.scoreMax). */
+export const INT32_MIN = -2_147_483_648;
+export const INT32_MAX = 2_147_483_647;
+const scaleEnd = z
+  .number({ error: "must be a number" })
+  .int({ error: "must be a whole number" })
+  .min(INT32_MIN, { error: `must be at least ${INT32_MIN}` })
+  .max(INT32_MAX, { error: `must be at most ${INT32_MAX}` });
+
 export const scoreScale = z
-  .strictObject({ min: z.number().int(), max: z.number().int() })
+  .strictObject({ min: scaleEnd, max: scaleEnd })
   .refine((s) => s.min < s.max, { error: "min must be below max" });
 
 export const borrower = z.strictObject({

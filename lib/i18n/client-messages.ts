@@ -21,6 +21,7 @@ export const CLIENT_NAMESPACES = [
   "screenshots",
   "firstVisit.form",
   "firstVisit.chart",
+  "trust.signUp",
 ] as const;
 
 type Messages = Record<string, unknown>;

@@ -70,9 +70,9 @@ describe("every entry point is guarded and tried as borrower B", () => {
     }
   });
 
-  it("publicAction is kept for what runs before sign-in: sign-up and the language", () => {
+  it("publicAction is kept for what runs before sign-in: sign-up, the language and starting a demo", () => {
     const publicOnes = actionFiles.flatMap((f) => [...source(f).matchAll(/^export const (\w+) = publicAction\(/gm)].map((m) => m[1]));
-    expect(publicOnes.sort()).toEqual(["setLocale", "signUpAction"]);
+    expect(publicOnes.sort()).toEqual(["setLocale", "signUpAction", "startDemoAction"]);
   });
 
   it("every route handler is built with its guard (sessionRoute, or apiHandler for /api/v1)", () => {

@@ -39,7 +39,7 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
   };
 });
 // The cookie a settings action re-issues is next-auth's business (lib/auth tests); here only the rows matter.
-vi.mock("@/lib/auth/reissue", () => ({ reissueSession: async () => {}, clearSession: async () => {} }));
+vi.mock("@/lib/auth/reissue", () => ({ reissueSession: async () => {}, clearSession: async () => {}, setSessionCookie: async () => {} }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ set: () => {}, get: () => undefined, getAll: () => [] }) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 vi.mock("next/navigation", () => ({
@@ -148,11 +148,12 @@ describeDatabases("B cannot reach A's data", (ctx) => {
       await ctx().prisma.event.deleteMany({ where: written });
     });
 
-    it("sign-up with A's e-mail is refused and creates nothing; the language choice is B's", async () => {
+    it("sign-up with A's e-mail answers as for a fresh one and creates nothing; the language choice is B's", async () => {
       const { signUpAction } = await import("@/lib/actions/sign-up");
       const users = await ctx().prisma.user.count();
       const res = await signUpAction({ email: s.a.email, password: "a-long-enough-passphrase", consent: true });
-      expect(res).toEqual({ ok: false, code: "invalid", fieldErrors: { email: "emailTaken" } });
+      // The same answer as a new address: sign-up does not say who has an account.
+      expect(res).toEqual({ ok: true, data: null });
       expect(await ctx().prisma.user.count()).toBe(users);
       const { setLocale } = await import("@/lib/actions/locale");
       expect(await setLocale(form({ locale: "zh-CN" }))).toEqual({ ok: true, data: null });
@@ -172,6 +173,15 @@ describeDatabases("B cannot reach A's data", (ctx) => {
       const { calendarResponse } = await import("@/lib/reminders/feed");
       expect((await calendarResponse(ctx().prisma, `${s.calendarA.token}.ics`)).status).toBe(200);
       before = await snapshotOf(ctx().prisma, s.a.id);
+      await aUnchanged();
+    });
+
+    it("Try the demo creates a new demo borrower of its own and touches none of A's rows", async () => {
+      const { startDemoAction } = await import("@/lib/actions/demo");
+      const users = await ctx().prisma.user.count();
+      expect(await outcome(() => startDemoAction(form({})))).toBe("REDIRECT:/dashboard");
+      expect(await ctx().prisma.user.count()).toBe(users + 1);
+      expect(await ctx().prisma.user.count({ where: { isDemo: true } })).toBeGreaterThan(0);
       await aUnchanged();
     });
   });

@@ -40,6 +40,22 @@ const garbageBody: fc.Arbitrary<Uint8Array> = fc.oneof(
     }),
 );
 
+/** The sample document with unstorable text in one event's text field or id, or a score scale past int4. */
+const poisonedDocument = fc.oneof(
+  fc
+    .tuple(
+      fc.nat(9),
+      fc.constantFrom("id", "note", "source"),
+      fc.tuple(fc.string({ maxLength: 6 }), fc.constantFrom("\u0000", "\ud800", "\udfff"), fc.string({ maxLength: 6 })).map((p) => p.join("")),
+    )
+    .map(([i, field, text]) => {
+      const doc = sampleDocument() as { events: Record<string, unknown>[] };
+      doc.events[i]![field] = text;
+      return { doc, field: `events[${i}].${field}` };
+    }),
+  fc.constantFrom(2 ** 31, 3e9, 1e15).map((max) => ({ doc: { ...sampleDocument(), borrower: { ...sampleDocument().borrower, scoreScale: { min: 0, max } } }, field: "borrower.scoreScale.max" })),
+);
+
 /** Garbage, plus the sample document in an encoding the API does not speak (it requires UTF-8). */
 const hostileBody: fc.Arbitrary<Uint8Array> = fc.oneof(
   garbageBody,
@@ -153,6 +169,25 @@ describeDatabases("sync API and import service under bad input", (ctx) => {
         }
       }),
       { numRuns: 40 },
+    );
+    expect(await snapshot(db, user.id)).toEqual(before);
+  });
+
+  it("a NUL or a lone surrogate in any text field or id, or a score scale past the database's integers, is a 422 naming the field", async () => {
+    const db = ctx().prisma;
+    const { user, token } = await userWithToken(db);
+    await post(token, JSON.stringify(sampleDocument()));
+    const before = await snapshot(db, user.id);
+    await fc.assert(
+      fc.asyncProperty(poisonedDocument, async ({ doc, field }) => {
+        // JSON.stringify writes a lone surrogate as a \uD800 escape, as a client's JSON would.
+        const res = await post(token, JSON.stringify(doc));
+        expect(res.status).toBe(422);
+        const body = await res.json();
+        expect(body.error.problems).toContainEqual(expect.stringContaining(`${field}: must`));
+        await expect(commitImport(db, { userId: user.id, bytes: new TextEncoder().encode(JSON.stringify(doc)) })).rejects.toMatchObject({ status: 422 });
+      }),
+      { numRuns: 25 },
     );
     expect(await snapshot(db, user.id)).toEqual(before);
   });

@@ -23,13 +23,21 @@ const RUNS = { numRuns: 200 };
 
 /** Numbers a client could put anywhere a number goes, including ones JSON cannot carry exactly. */
 const nastyNumber = fc.oneof(
-  fc.constantFrom(-1, -0, 0, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, 1e-320, 0.1 + 0.2, 2 ** 53, -(2 ** 31)),
+  // Beyond the database's 32-bit integers too (score scales are stored in int columns).
+  fc.constantFrom(-1, -0, 0, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, 1e-320, 0.1 + 0.2, 2 ** 53, -(2 ** 31), 2 ** 31, -(2 ** 31) - 1, 3e9),
   fc.double(),
   fc.integer(),
+);
+/** Text PostgreSQL cannot store (text and jsonb refuse NUL; jsonb refuses a lone surrogate). */
+const unstorableText = fc.oneof(
+  fc.tuple(fc.string({ maxLength: 8 }), fc.constantFrom("\u0000", "\ud800", "\udbff", "\udc00", "\udfff"), fc.string({ maxLength: 8 })).map((p) => p.join("")),
+  fc.constantFrom("\u0000", "a\u0000", "\ud83d", "\ude00x", "\ude00\ud83d"),
 );
 const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
   nastyNumber,
   fc.string(),
+  fc.string({ unit: "binary" }),
+  unstorableText,
   fc.constantFrom(null, true, [], {}, "", "2025-02-30", "9999-12-31", "0000-01-01", "NaN", "1e999", "__proto__"),
 );
 
@@ -62,6 +70,38 @@ describe("history-v1 parser under bad input", () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
         expectProblems(parseHistory(value, { now: NOW }));
+      }),
+      RUNS,
+    );
+  });
+
+  it("accepts no document holding a NUL, a lone surrogate or a score scale beyond 32-bit integers", () => {
+    const storable = (v: unknown): boolean =>
+      typeof v === "string" ? !/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(v) : Array.isArray(v) ? v.every(storable) : v && typeof v === "object" ? Object.entries(v).every(([k, x]) => storable(k) && storable(x)) : true;
+    const scale = fc.constantFrom(2 ** 31, -(2 ** 31) - 1, 3e9, 1e15).map((n) => ({ min: Math.min(0, n), max: Math.max(1000, n) }));
+    fc.assert(
+      fc.property(fc.oneof(mutatedDocument, fc.tuple(historyArb(5), scale).map(([doc, s]) => ({ ...doc, borrower: { ...doc.borrower, scoreScale: s } }))), (doc) => {
+        const result = parseHistory(doc, { now: NOW });
+        if (result.ok) {
+          expect(storable(result.document)).toBe(true);
+          expect(Math.abs(result.document.borrower.scoreScale.max)).toBeLessThan(2 ** 31);
+          expect(Math.abs(result.document.borrower.scoreScale.min)).toBeLessThanOrEqual(2 ** 31);
+        } else expect(result.problems.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("refuses unstorable text in an event's id, note or source, naming the field", () => {
+    fc.assert(
+      fc.property(historyArb(10), fc.nat(), fc.constantFrom("id", "note", "source"), unstorableText, (doc, i, field, text) => {
+        fc.pre(doc.events.length > 0);
+        const copy = JSON.parse(JSON.stringify(doc)) as { events: Record<string, unknown>[] };
+        const at = i % copy.events.length;
+        copy.events[at]![field] = text;
+        const result = parseHistory(copy, { now: NOW });
+        expect(result.ok).toBe(false);
+        if (!result.ok) expect(result.problems).toContainEqual(expect.stringMatching(new RegExp(`^events\\[${at}\\]\\.${field}: must not contain`)));
       }),
       RUNS,
     );

@@ -174,6 +174,40 @@ if (!serverUrl) {
       }
     });
 
+    it("signing out on one instance ends the session on both: a copy of the cookie is refused at once, and not refreshed", { timeout: 120_000 }, async () => {
+      const password = "correct horse battery staple";
+      const u = await db.prisma.user.create({ data: { email: `o-${randomBytes(4).toString("hex")}@example.com`, passwordHash: await hashPassword(password) } });
+      const [s1, s2] = servers as [NextServer, NextServer];
+      const cookie = await signIn(s1.url, u.email, password);
+      const exportJson = (s: NextServer) => fetch(`${s.url}/api/app/export/json`, { headers: { cookie } });
+      // Both instances hold the session in their read cache after a few reads.
+      for (const s of [s1, s2]) for (let i = 0; i < 3; i++) expect((await exportJson(s)).status).toBe(200);
+
+      // next-auth's own sign-out exchange, on instance 1.
+      const csrfRes = await fetch(`${s1.url}/api/auth/csrf`, { headers: { cookie } });
+      const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+      const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+      const out = await fetch(`${s1.url}/api/auth/signout`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie: `${cookie}; ${csrfCookie}` },
+        body: new URLSearchParams({ csrfToken, json: "true" }),
+      });
+      expect(out.status).toBeLessThan(400);
+      const end = Date.now() + 2_000;
+      for (const s of [s2, s1]) {
+        while ((await exportJson(s)).status !== 401) {
+          if (Date.now() > end) throw new Error(`${s.url} still serves the signed-out session`);
+          await new Promise((r) => setTimeout(r, 25));
+        }
+      }
+      for (const s of [s1, s2]) {
+        const refreshed = await fetch(`${s.url}/api/auth/session`, { headers: { cookie } });
+        expect(await refreshed.json()).toEqual({});
+        expect(refreshed.headers.getSetCookie().some((c) => /session-token=[^;]{20,}/.test(c))).toBe(false);
+      }
+    });
+
     it("an instance SIGKILLed in the middle of a 100,000-event import leaves all or nothing", { timeout: 180_000 }, async () => {
       const before = await db.prisma.event.count({ where: { userId } });
       const big = doc(Array.from({ length: 100_000 }, (_, n) => ({ id: `big-${n}`, type: "activity", date: dayOf(n), kind: "login" })));

@@ -20,13 +20,22 @@ export function historyHandlers(getDb: () => PrismaClient) {
       return withIdempotency(db, request, scope, bytes, async () => {
         // importHistory validates with parseHistory (the one schema) before its transaction and
         // throws validation_failed with every problem, so nothing is stored on any problem.
-        const counts = await withSignalWatch(db, principal.userId, () => importHistory(db, { userId: principal.userId, document: value })).catch((err: unknown) => {
+        let result: ImportResult | undefined;
+        // The events and their audit row commit together: the activity log never misses an import.
+        await withSignalWatch(db, principal.userId, () =>
+          importHistory(db, {
+            userId: principal.userId,
+            document: value,
+            alsoInTransaction: async (tx, counts) => {
+              const total = await tx.event.count({ where: { userId: principal.userId } });
+              result = { added: counts.added, updated: counts.updated, unchanged: counts.unchanged, total };
+              await recordAudit(tx, { userId: principal.userId, action: "api.import", detail: { tokenId: principal.tokenId, ...result }, ip: clientIpFrom(request.headers) });
+            },
+          }),
+        ).catch((err: unknown) => {
           throw capProblems(err);
         });
-        const total = await db.event.count({ where: { userId: principal.userId } });
-        const result: ImportResult = { added: counts.added, updated: counts.updated, unchanged: counts.unchanged, total };
-        await recordAudit(db, { userId: principal.userId, action: "api.import", detail: { tokenId: principal.tokenId, ...result }, ip: clientIpFrom(request.headers) });
-        return { status: 200, body: result };
+        return { status: 200, body: result! };
       });
     }),
 
