@@ -16,6 +16,7 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   validation_failed: 422,
   idempotency_key_reused: 422,
+  too_many_requests: 429,
   internal: 500,
   busy: 503,
 } as const satisfies Record<string, number>;

@@ -110,6 +110,19 @@ describeDatabases("idempotency", (ctx) => {
     expect(retry.headers.get("Idempotent-Replayed")).toBeNull();
   });
 
+  it("does not store a 429 (the borrower's work slot was busy), so the retry runs", async () => {
+    const { call, db, scope, key } = await setup();
+    const busy = await call("{}", async () => {
+      throw new AppError("too_many_requests", "busy", { headers: { "Retry-After": "5" } });
+    });
+    expect(busy.status).toBe(429);
+    expect(busy.headers.get("Retry-After")).toBe("5");
+    expect(await db.idempotencyRecord.count({ where: { scope: scope.scope, key } })).toBe(0);
+    const retry = await call("{}", async () => ({ status: 200, body: { ok: true } }));
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get("Idempotent-Replayed")).toBeNull();
+  });
+
   it("stores 4xx answers such as validation errors and replays them", async () => {
     const { call } = await setup();
     const bad = await call("{}", async () => {

@@ -11,7 +11,8 @@ import { AppError, errorBody, isAppError } from "@/lib/errors";
  *   marked `Idempotent-Replayed: true`;
  * - the same key with a different request (method, path or body) -> 422;
  * - the same key while the first request still runs -> 409;
- * - a 5xx (or a crash) is not stored: the claim is released so a retry can run;
+ * - a 5xx, a 429 (the borrower's work slot was busy: "try later", not an answer) or a crash is
+ *   not stored: the claim is released so a retry can run;
  * - records expire after 24 hours.
  *
  * Several app instances share one PostgreSQL, so the key is claimed by an INSERT that the unique
@@ -108,7 +109,7 @@ export async function withIdempotency(
   try {
     result = await run();
   } catch (err) {
-    if (isAppError(err) && err.status < 500) {
+    if (isAppError(err) && err.status < 500 && err.status !== 429) {
       result = { status: err.status, body: errorBody(err) };
     } else {
       await release(db, recordId);
