@@ -5,6 +5,7 @@ import { requireApiPrincipal, type ApiPrincipal } from "@/lib/api/auth";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { assertSameOrigin } from "@/lib/auth/csrf";
 import { getCurrentUser, requireSession, type AppUser } from "@/lib/auth/session";
+import { withWorkSlot, type WorkKind } from "@/lib/data/work-slots";
 import { db } from "@/lib/db";
 import { AppError, isAppError, toErrorResponse } from "@/lib/errors";
 
@@ -125,19 +126,30 @@ export type SessionRouteContext = { db: PrismaClient; user: AppUser; request: Re
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
+ * `work`: the route parses, validates or writes a whole history (an import, a sync, an export),
+ * so it runs in the borrower's one work slot (lib/data/work-slots.ts): a second such request of
+ * the same borrower meanwhile gets 429 with Retry-After, and one account cannot occupy every worker.
+ */
+export type RouteOptions = { work?: WorkKind };
+
+function inSlot(client: PrismaClient, userId: string, options: RouteOptions, fn: () => Promise<Response>): Promise<Response> {
+  return options.work ? withWorkSlot(client, { userId, kind: options.work }, fn) : fn();
+}
+
+/**
  * A route handler authenticated by the session cookie (under /api/app). Writes must come from
  * this app's own pages (the CSRF check, before anything else), then the session: none is a 401
  * in the app's error shape. Every AppError becomes its status, anything else a logged 500, and
  * the answer is `no-store` unless the handler chose its own caching.
  */
-export function sessionRoute(fn: (ctx: SessionRouteContext) => Promise<Response>): (request?: Request) => Promise<Response> {
+export function sessionRoute(fn: (ctx: SessionRouteContext) => Promise<Response>, options: RouteOptions = {}): (request?: Request) => Promise<Response> {
   return async (request = new Request("http://localhost/")) => {
     let response: Response;
     try {
       if (!SAFE_METHODS.has(request.method)) assertSameOrigin(request);
       const user = await getCurrentUser();
       if (!user) throw new AppError("unauthorized", "Sign in first.");
-      response = await fn({ db, user, request, ip: clientIpFrom(request.headers) });
+      response = await inSlot(db, user.id, options, () => fn({ db, user, request, ip: clientIpFrom(request.headers) }));
     } catch (err) {
       response = toErrorResponse(err);
     }
@@ -156,13 +168,13 @@ export type RouteHandler = (request: Request) => Promise<Response>;
  * is read), every failure goes through `toErrorResponse`, and responses are `no-store` because
  * they carry a borrower's financial data.
  */
-export function apiHandler(getDb: () => PrismaClient, fn: (ctx: ApiContext) => Promise<Response>): RouteHandler {
+export function apiHandler(getDb: () => PrismaClient, fn: (ctx: ApiContext) => Promise<Response>, options: RouteOptions = {}): RouteHandler {
   return async (request) => {
     let response: Response;
     try {
       const client = getDb();
       const principal = await requireApiPrincipal(client, request);
-      response = await fn({ db: client, request, principal });
+      response = await inSlot(client, principal.userId, options, () => fn({ db: client, request, principal }));
     } catch (err) {
       response = toErrorResponse(err);
     }

@@ -4,7 +4,7 @@ import { exportForDownload, type ExportFile, type ExportFormat } from "@/lib/dat
 
 /** The route handler of one download format: the signed-in borrower's whole history, audited. */
 export function exportRoute(format: ExportFormat) {
-  return sessionRoute(async ({ db, user, ip }) => downloadResponse(await exportForDownload(db, { userId: user.id, format, ip })));
+  return sessionRoute(async ({ db, user, ip }) => downloadResponse(await exportForDownload(db, { userId: user.id, format, ip })), { work: "export" });
 }
 
 /** The file as an attachment: never cached, never sniffed into something a browser would run. */

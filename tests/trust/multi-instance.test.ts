@@ -65,7 +65,10 @@ if (!serverUrl) {
     });
 
     const statuses: number[] = [];
-    /** POSTs a document; a 409 (the key is in flight on the other instance) is retried as a client would. */
+    /**
+     * POSTs a document; a 409 (the key is in flight on the other instance) or a 429 (another sync
+     * of this borrower is running: one at a time per borrower) is retried as a client would.
+     */
     async function sync(server: NextServer, body: string, key?: string) {
       for (let attempt = 0; ; attempt++) {
         const res = await fetch(`${server.url}/api/v1/history`, {
@@ -74,7 +77,7 @@ if (!serverUrl) {
           body,
         });
         statuses.push(res.status);
-        if (res.status === 409 && attempt < 100) {
+        if ((res.status === 409 || res.status === 429) && attempt < 200) {
           await res.arrayBuffer();
           await new Promise((r) => setTimeout(r, 150));
           continue;

@@ -134,6 +134,29 @@ describeDatabases("/api/v1/history", (ctx) => {
     expect(await underSecond.json()).toEqual({ added: 0, updated: 0, unchanged: 10, total: 10 });
   });
 
+  it("runs one sync or export of a borrower at a time: another answers 429 with Retry-After, and its key stays free", async () => {
+    const db = ctx().prisma;
+    const { user, token } = await userWithToken(db);
+    const other = await userWithToken(db);
+    // A heavy request of this borrower is running (here, or on another instance).
+    await db.workSlot.create({ data: { userId: user.id, token: "running", kind: "sync", expiresAt: new Date(Date.now() + 60_000) } });
+    const busy = await post(token, sampleDocument(), { "Idempotency-Key": "k-429" });
+    expect(busy.status).toBe(429);
+    expect(Number(busy.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect((await busy.json()).error.code).toBe("too_many_requests");
+    expect((await get(token)).status).toBe(429);
+    expect(await events(user.id)).toBe(0);
+    // Another borrower is not held up by it.
+    expect((await post(other.token, sampleDocument())).status).toBe(200);
+
+    await db.workSlot.delete({ where: { userId: user.id } });
+    const retry = await post(token, sampleDocument(), { "Idempotency-Key": "k-429" });
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get("Idempotent-Replayed")).toBeNull();
+    expect(await events(user.id)).toBe(10);
+    expect(await db.workSlot.count({ where: { userId: user.id } })).toBe(0);
+  });
+
   it("answers 409 while the first request with the key is in flight", async () => {
     const db = ctx().prisma;
     const { user, token, tokenId } = await userWithToken(db);

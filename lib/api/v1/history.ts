@@ -37,10 +37,10 @@ export function historyHandlers(getDb: () => PrismaClient) {
         });
         return { status: 200, body: result! };
       });
-    }),
+    }, { work: "sync" }),
 
     // GET /api/v1/history — the token owner's whole history as a history-v1 document
-    GET: apiHandler(getDb, async ({ db, principal }) => Response.json(await exportHistory(db, { userId: principal.userId }))),
+    GET: apiHandler(getDb, async ({ db, principal }) => Response.json(await exportHistory(db, { userId: principal.userId })), { work: "export" }),
   };
 }
 

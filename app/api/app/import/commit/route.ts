@@ -12,4 +12,4 @@ export const POST = sessionRoute(async ({ db, user, request, ip }) => {
   const outcome = await commitImport(db, { userId: user.id, ...(await readUpload(request)), ip });
   revalidatePath("/", "layout"); // the explanation is computed from the stored events on render: drop every cached view of them
   return Response.json(outcome);
-});
+}, { work: "import" });

@@ -7,4 +7,6 @@ export const dynamic = "force-dynamic";
 export type { ImportPreview } from "@/lib/data/imports";
 
 // POST /api/app/import/preview — what importing the uploaded file (raw body) would do; stores nothing
-export const POST = sessionRoute(async ({ db, user, request }) => Response.json(await previewImport(db, { userId: user.id, ...(await readUpload(request)) })));
+export const POST = sessionRoute(async ({ db, user, request }) => Response.json(await previewImport(db, { userId: user.id, ...(await readUpload(request)) })), {
+  work: "import",
+});
