@@ -19,15 +19,18 @@ import { throwawayPostgres } from "../lib/throwaway-postgres";
 
 export const BENCH_DIST = process.env.BENCH_DIST_DIR || ".next-bench";
 
+/** A borrower of the bench server: signed in, with an API token. */
+export type BenchBorrower = { cookie: string; token: string; events: number };
+
 export type BenchServer = {
   server: NextServer;
   /** `next-auth.session-token=…`, for a Cookie header. */
   cookie: string;
   token: string;
-  /** Session cookies of the other borrowers (options.borrowers − 1), who have no history. */
-  others: string[];
   events: number;
   engine: "pglite" | "postgres";
+  /** The further borrowers asked for with `others`, in order. */
+  others: BenchBorrower[];
   stop: () => Promise<void>;
 };
 
@@ -64,47 +67,59 @@ export async function signIn(url: string, email: string, password: string): Prom
 }
 
 export async function startBenchServer(
-  options: { events?: number; years?: number; engine?: "pglite" | "postgres"; borrowers?: number; port?: number; log?: (s: string) => void } = {},
+  options: {
+    events?: number;
+    years?: number;
+    engine?: "pglite" | "postgres";
+    distDir?: string;
+    port?: number;
+    /** Further borrowers on the same server, each with a history of its own size (`events: 0`: none). */
+    others?: { events?: number; years?: number }[];
+    log?: (s: string) => void;
+  } = {},
 ): Promise<BenchServer> {
   const log = options.log ?? ((s: string) => console.error(`[bench] ${s}`));
   const engine = options.engine ?? (process.env.BENCH_ENGINE === "postgres" ? "postgres" : "pglite");
-  await ensureBuild(BENCH_DIST, { log });
+  const distDir = options.distDir ?? BENCH_DIST;
+  await ensureBuild(distDir, { log });
   const { target, release } = await database(engine);
   let server: NextServer | undefined;
   try {
     await migrateTarget(target);
-    const email = `bench-${randomBytes(4).toString("hex")}@example.com`;
-    const password = randomBytes(12).toString("base64url");
-    // The sync API's token format (lib/data/api-tokens.ts): only its sha256 is stored.
-    const token = "chk_" + randomBytes(32).toString("base64url");
-    const doc = history(options);
-    const others = Array.from({ length: Math.max(0, (options.borrowers ?? 1) - 1) }, (_, i) => `bench-${i + 2}-${randomBytes(4).toString("hex")}@example.com`);
     const { prisma, handle } = createPrisma(target);
+    const borrowers: { email: string; password: string; token: string; events: number }[] = [];
     try {
-      const user = await prisma.user.create({ data: { email, passwordHash: await hashPassword(password), name: "Bench" } });
-      for (const other of others) await prisma.user.create({ data: { email: other, passwordHash: await hashPassword(password), name: "Bench" } });
-      await importHistory(prisma, { userId: user.id, document: doc, now: new Date("2026-01-01T00:00:00Z") });
-      await prisma.apiToken.create({ data: { userId: user.id, name: "bench", tokenHash: createHash("sha256").update(token).digest("hex"), prefix: token.slice(0, 12) } });
+      for (const size of [{ events: options.events, years: options.years }, ...(options.others ?? [])]) {
+        const email = `bench-${randomBytes(4).toString("hex")}@example.com`;
+        const password = randomBytes(12).toString("base64url");
+        // The sync API's token format (lib/data/api-tokens.ts): only its sha256 is stored.
+        const token = "chk_" + randomBytes(32).toString("base64url");
+        const doc = size.events === 0 ? null : history(size);
+        const user = await prisma.user.create({ data: { email, passwordHash: await hashPassword(password), name: "Bench" } });
+        if (doc) await importHistory(prisma, { userId: user.id, document: doc, now: new Date("2026-01-01T00:00:00Z") });
+        await prisma.apiToken.create({ data: { userId: user.id, name: "bench", tokenHash: createHash("sha256").update(token).digest("hex"), prefix: token.slice(0, 12) } });
+        borrowers.push({ email, password, token, events: doc?.events.length ?? 0 });
+      }
     } finally {
       // PGlite allows one process per data directory: the server opens it next.
       await handle.close();
     }
-    log(`${engine} database with ${doc.events.length} events; starting the server`);
+    log(`${engine} database with ${borrowers.map((b) => b.events).join(" + ")} events; starting the server`);
     const env: Record<string, string> = { NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), NEXTAUTH_URL: "http://127.0.0.1" };
     if (target.kind === "pglite") env.PGLITE_DIR = target.dataDir;
     else env.DATABASE_URL = target.url;
-    server = await startNext({ distDir: BENCH_DIST, env, port: options.port });
-    const cookie = await signIn(server.url, email, password);
-    const otherCookies: string[] = [];
-    for (const other of others) otherCookies.push(await signIn(server.url, other, password));
+    server = await startNext({ distDir, env, port: options.port });
+    const signedIn: BenchBorrower[] = [];
+    for (const b of borrowers) signedIn.push({ cookie: await signIn(server.url, b.email, b.password), token: b.token, events: b.events });
+    const [first, ...others] = signedIn;
     const s = server;
     return {
       server: s,
-      cookie,
-      token,
-      others: otherCookies,
-      events: doc.events.length,
+      cookie: first!.cookie,
+      token: first!.token,
+      events: first!.events,
       engine,
+      others,
       stop: async () => {
         await s.stop();
         release();

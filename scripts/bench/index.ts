@@ -9,6 +9,7 @@ import { runCoreBench } from "./core";
 import { printImportBench, runImportBench } from "./import";
 import { printLighthouseBench, runLighthouseBench } from "./lighthouse";
 import { printLoadBench, runLoadBench } from "./load";
+import { printPageWeightBench, runPageWeightBench } from "./page-weight";
 import { runParserBench } from "./parsers";
 import { runRemindersBench } from "./reminders";
 import { printScreenshotBench, runScreenshotBench } from "./screenshots";
@@ -85,6 +86,15 @@ const benches: Bench[] = [
     run: async () => {
       const r = await runLoadBench();
       printLoadBench(r);
+      return r;
+    },
+  },
+  {
+    // A 100,000-event borrower: the HTML of every signed-in page (goal ≤ 300 KB each).
+    name: "pages",
+    run: async () => {
+      const r = await runPageWeightBench();
+      printPageWeightBench(r);
       return r;
     },
   },

@@ -113,10 +113,10 @@ export async function runScreenshotBench(): Promise<ScreenshotBench> {
 
   // 2. Over HTTP.
   const port = Number(process.env.BENCH_PORT) || undefined;
-  const bench = await startBenchServer({ years: 3, borrowers: 2, port });
+  const bench = await startBenchServer({ years: 3, others: [{ events: 0 }], port });
   try {
     const url = bench.server.url;
-    const otherCookie = bench.others[0]!;
+    const otherCookie = bench.others[0]!.cookie;
     const dashboard = async () => {
       const s = performance.now();
       const res = await fetch(`${url}/api/app/dashboard`, { headers: { cookie: bench.cookie } });
