@@ -9,6 +9,7 @@ import { runCoreBench } from "./core";
 import { printImportBench, runImportBench } from "./import";
 import { printLighthouseBench, runLighthouseBench } from "./lighthouse";
 import { printLoadBench, runLoadBench } from "./load";
+import { printNeighbourBench, runNeighbourBench } from "./neighbour";
 import { printPageWeightBench, runPageWeightBench } from "./page-weight";
 import { runParserBench } from "./parsers";
 import { runRemindersBench } from "./reminders";
@@ -86,6 +87,15 @@ const benches: Bench[] = [
     run: async () => {
       const r = await runLoadBench();
       printLoadBench(r);
+      return r;
+    },
+  },
+  {
+    // Borrower A's dashboard data while borrower B syncs 100,000 events or loads a heavy page.
+    name: "neighbour",
+    run: async () => {
+      const r = await runNeighbourBench({ engine: process.env.BENCH_ENGINE === "postgres" ? "postgres" : undefined });
+      printNeighbourBench(r);
       return r;
     },
   },

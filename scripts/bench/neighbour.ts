@@ -1,0 +1,103 @@
+/**
+ * Noisy neighbour (issue 14): borrower A reads the dashboard's data at 10 connections while
+ * borrower B, on the same production server, (1) syncs a 100,000-event document through
+ * POST /api/v1/history, and (2) loads the heaviest page of a 100,000-event history in a loop.
+ * Goal: A's p95 under each load at most 2x A's idle p95, and 0 errors. The cost of one borrower's
+ * work must fall on that borrower alone: heavy parsing and validation run in the worker pool,
+ * writes go in batches, pages stay bounded.
+ * Run alone: `npx tsx scripts/bench/neighbour.ts [--postgres]`.
+ */
+import autocannon from "autocannon";
+import { generateHistory } from "@/lib/core/testing/generate";
+import { percentile, startBenchServer, type BenchBorrower } from "./http-fixture";
+
+export const NEIGHBOUR_GOALS = { maxP95Ratio: 2, errors: 0 } as const;
+const CONNECTIONS = 10;
+
+export type NeighbourCase = { load: string; p50Ms: number; p95Ms: number; requests: number; errors: number; ratio: number; neighbourWork: string };
+export type NeighbourResult = { engine: string; aEvents: number; bEvents: number; cases: NeighbourCase[]; goalsMet: boolean };
+
+type Sample = { p50Ms: number; p95Ms: number; requests: number; errors: number };
+
+/** A's dashboard data at CONNECTIONS connections until `until` settles (or for `seconds`). */
+async function measureA(url: string, cookie: string, options: { seconds?: number; until?: Promise<unknown> }): Promise<Sample> {
+  const times: number[] = [];
+  const instance = autocannon({ url: `${url}/api/app/dashboard`, connections: CONNECTIONS, duration: options.seconds ?? 600, headers: { cookie }, timeout: 30 });
+  instance.on("response", (_c: unknown, _s: number, _b: number, ms: number) => times.push(ms));
+  if (options.until) void options.until.finally(() => instance.stop());
+  const r = await instance;
+  times.sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return { p50Ms: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)), requests: times.length, errors: r.errors + r.timeouts + r.non2xx };
+}
+
+/** B's sync of a fresh 100,000-event document (new ids each round, so every round writes them all). */
+async function syncOnce(url: string, b: BenchBorrower, round: number): Promise<string> {
+  const doc = generateHistory({ years: 34, seed: 100 + round });
+  doc.events = doc.events.slice(0, 100_000).map((e) => ({ ...e, id: `n${round}-${e.id}` }));
+  const body = JSON.stringify(doc);
+  const t0 = performance.now();
+  const res = await fetch(`${url}/api/v1/history`, { method: "POST", headers: { authorization: `Bearer ${b.token}`, "content-type": "application/json" }, body });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`B's sync answered ${res.status}: ${text.slice(0, 200)}`);
+  return `sync of ${(body.length / 1e6).toFixed(1)} MB in ${((performance.now() - t0) / 1000).toFixed(1)} s`;
+}
+
+/** B loads its heaviest page over and over until `stop` resolves; returns how many and how long each. */
+async function pageLoop(url: string, b: BenchBorrower, path: string, stop: Promise<unknown>): Promise<string> {
+  let done = false;
+  void stop.finally(() => (done = true));
+  const times: number[] = [];
+  while (!done) {
+    const t0 = performance.now();
+    const res = await fetch(`${url}${path}`, { headers: { cookie: b.cookie } });
+    await res.arrayBuffer();
+    times.push(performance.now() - t0);
+  }
+  times.sort((x, y) => x - y);
+  return `${times.length} loads of ${path}, median ${Math.round(percentile(times, 50))} ms`;
+}
+
+export async function runNeighbourBench(options: { engine?: "pglite" | "postgres"; seconds?: number } = {}): Promise<NeighbourResult> {
+  const seconds = options.seconds ?? 15;
+  // A: a year and a half of history; B: 100,000 events for the page loop, plus the syncs.
+  const bench = await startBenchServer({ events: 5_000, engine: options.engine, others: [{ years: 34 }] });
+  try {
+    const { url } = bench.server;
+    const b = bench.others[0]!;
+    // Warm both paths up (and compute B's explanation once) before anything is recorded.
+    await measureA(url, bench.cookie, { seconds: 3 });
+    await (await fetch(`${url}/recovery`, { headers: { cookie: b.cookie } })).arrayBuffer();
+
+    const idle = await measureA(url, bench.cookie, { seconds });
+    const cases: NeighbourCase[] = [{ load: "idle", ...idle, ratio: 1, neighbourWork: "—" }];
+    const ratio = (s: Sample) => Math.round((s.p95Ms / idle.p95Ms) * 100) / 100;
+
+    for (let round = 1; round <= 2; round++) {
+      const sync = syncOnce(url, b, round);
+      const during = await measureA(url, bench.cookie, { until: sync });
+      cases.push({ load: `B syncs 100,000 events (round ${round})`, ...during, ratio: ratio(during), neighbourWork: await sync });
+    }
+    const timer = new Promise((r) => setTimeout(r, seconds * 1000));
+    const loop = pageLoop(url, b, "/recovery", timer);
+    const during = await measureA(url, bench.cookie, { seconds });
+    cases.push({ load: "B loads /recovery in a loop", ...during, ratio: ratio(during), neighbourWork: await loop });
+
+    const goalsMet = cases.every((c) => c.errors === NEIGHBOUR_GOALS.errors && c.ratio <= NEIGHBOUR_GOALS.maxP95Ratio);
+    return { engine: bench.engine, aEvents: bench.events, bEvents: b.events, cases, goalsMet };
+  } finally {
+    await bench.stop();
+  }
+}
+
+export function printNeighbourBench(r: NeighbourResult): void {
+  console.log(`\nNoisy neighbour (${r.engine}; A: ${r.aEvents} events, ${CONNECTIONS} connections on the dashboard data; B: ${r.bEvents} events; goal: A's p95 ≤ ${NEIGHBOUR_GOALS.maxP95Ratio}x idle, 0 errors)`);
+  console.table(r.cases.map((c) => ({ "A while": c.load, "p50 ms": c.p50Ms, "p95 ms": c.p95Ms, "÷ idle p95": c.ratio, requests: c.requests, errors: c.errors, "B did": c.neighbourWork })));
+  console.log(`  goals met: ${r.goalsMet ? "yes" : "NO"}`);
+}
+
+if (process.argv[1] === import.meta.filename) {
+  const r = await runNeighbourBench({ engine: process.argv.includes("--postgres") ? "postgres" : undefined });
+  printNeighbourBench(r);
+  process.exit(0);
+}
