@@ -140,7 +140,7 @@ test("the appeal letter states the facts at the drop, what changed since, and is
 
   // An English letter sends the borrower along the same path, in English.
   await page.getByRole("link", { name: "英文" }).click();
-  await expect(body).toHaveValue(/My monthly income has since been updated to ¥16,000 on 6 May 2025\./);
+  await expect(body).toHaveValue(/My monthly income has since been updated to ¥16,000 on May 6, 2025\./);
   await expect(channel).toContainText("My Customer Service");
   await expect(channel).toContainText("Talk to an agent");
   await page.getByTestId("copy-letter").click();
