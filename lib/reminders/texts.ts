@@ -7,6 +7,7 @@
 import { createTranslator } from "use-intl/core";
 import { coreTranslator } from "@/lib/i18n/core-text";
 import { TIME_ZONE, type Locale } from "@/lib/i18n/config";
+import { formatDay, formatMoney } from "@/lib/i18n/format";
 import en from "@/messages/en/notifications.json";
 import zh from "@/messages/zh-CN/notifications.json";
 import type { ReminderKind } from "./kinds";
@@ -36,17 +37,6 @@ export function notificationsTranslator(locale: Locale): Translate {
   return t;
 }
 
-/** A calendar day (YYYY-MM-DD) in the locale's long form, e.g. 2025年3月31日 / March 31, 2025. */
-export function formatDay(locale: Locale, day: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${day.slice(0, 10)}T00:00:00Z`));
-}
-
-/** Whole amounts without cents, others with both decimals; ¥ rather than CN¥ in English. */
-export function formatMoney(locale: Locale, amount: number, currency: string): string {
-  const digits = Number.isInteger(amount) ? 0 : 2;
-  return new Intl.NumberFormat(locale, { style: "currency", currency, currencyDisplay: "narrowSymbol", minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount);
-}
-
 export interface NotificationLike {
   kind: ReminderKind;
   day: string | null;
@@ -60,8 +50,8 @@ export function notificationText(n: NotificationLike, locale: Locale, currency =
   const t = notificationsTranslator(locale);
   const core = coreTranslator(locale);
   const values: Values = { ...n.data };
-  if (n.day) values.date = formatDay(locale, n.day);
-  for (const f of DAY_FIELDS) if (typeof n.data[f] === "string") values[f] = formatDay(locale, n.data[f] as string);
+  if (n.day) values.date = formatDay(locale, n.day.slice(0, 10));
+  for (const f of DAY_FIELDS) if (typeof n.data[f] === "string") values[f] = formatDay(locale, (n.data[f] as string).slice(0, 10));
   if (typeof n.data.amount === "number") values.amount = formatMoney(locale, n.data.amount, currency);
   if (typeof n.data.step === "string") values.step = core(`steps.${n.data.step}`);
   if (n.kind === "NEW_SIGNAL") {
