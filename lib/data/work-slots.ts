@@ -6,8 +6,11 @@ import { AppError } from "@/lib/errors";
 /** What a borrower may run one at a time: each parses, validates or writes a whole history. */
 export type WorkKind = "import" | "sync" | "export" | "screenshots";
 
-/** A lease outlives a dead instance by at most this long; a live one renews it well before. */
-export const SLOT_LEASE_MS = 60_000;
+/**
+ * A lease outlives a dead instance by at most this long; a live one renews it every third of it.
+ * Short, because a borrower whose import died with its instance waits this long to retry.
+ */
+export const SLOT_LEASE_MS = 20_000;
 const RENEW_EVERY_MS = SLOT_LEASE_MS / 3;
 /** What a refused request is told to wait: long enough for a typical import, short for a person. */
 export const RETRY_AFTER_SECONDS = 5;

@@ -67,17 +67,19 @@ if (!serverUrl) {
     const statuses: number[] = [];
     /**
      * POSTs a document; a 409 (the key is in flight on the other instance) or a 429 (another sync
-     * of this borrower is running: one at a time per borrower) is retried as a client would.
+     * of this borrower is running: one at a time per borrower, and the lease of an instance that
+     * died lapses after SLOT_LEASE_MS) is retried as a client would, for up to a minute and a half.
      */
     async function sync(server: NextServer, body: string, key?: string) {
-      for (let attempt = 0; ; attempt++) {
+      const deadline = Date.now() + 90_000;
+      for (;;) {
         const res = await fetch(`${server.url}/api/v1/history`, {
           method: "POST",
           headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...(key ? { "idempotency-key": key } : {}) },
           body,
         });
         statuses.push(res.status);
-        if ((res.status === 409 || res.status === 429) && attempt < 200) {
+        if ((res.status === 409 || res.status === 429) && Date.now() < deadline) {
           await res.arrayBuffer();
           await new Promise((r) => setTimeout(r, 150));
           continue;
