@@ -23,7 +23,7 @@ export function DropZoomChart({ zoom }: { zoom: DropZoom }) {
           from: fmt.day(zoom.range.from),
           to: fmt.day(zoom.range.to),
           // Only what is on screen: evidence older than the window (an earlier income) is not shaded.
-          count: zoom.evidence.filter((e) => e.d >= zoom.range.from && e.d <= zoom.range.to).length,
+          count: zoom.evidence.filter((e) => e.d >= zoom.range.from && e.d <= zoom.range.to).reduce((n, e) => n + e.n, 0),
         })}
       </figcaption>
       <TimelineView

@@ -1,15 +1,18 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { OVERLAY_KINDS, RANGE_KEYS, type DropMarker, type TimelineData } from "@/lib/timeline/types";
+import { dayNumber } from "@/lib/core/days";
+import { allDropsHref } from "@/components/dashboard/all-drops-href";
 import { chartFormat, type ChartFormat } from "./chart-format";
+import { axisDrops } from "./drop-clusters";
 import { paletteCss } from "./chart-palette";
 import { OverlayToggles } from "./overlay-toggles";
 import { TimelineInteractive } from "./timeline-interactive";
 import { timelineHref, timelineParams, type SearchParams } from "./timeline-params";
-import { timelinePlot } from "./timeline-plot";
+import { timelinePlot, type PlacedDrop } from "./timeline-plot";
 import { TimelineDropMarkers, TimelineStaticPlot } from "./timeline-static";
 
-/** The newest drops as chips; older ones wait behind "show more" so ten years stay readable. */
+/** The newest drops as chips; the rest are a link away, on the dashboard's paged drop list. */
 const SHOWN_DROPS = 6;
 const PATH = "/dashboard";
 
@@ -48,7 +51,10 @@ export async function TimelineChart({ data, searchParams }: { data: TimelineData
   const range = data.ranges[rangeKey];
   const drops = data.drops.filter((x) => x.d >= range.from && x.d <= range.to);
   const plot = timelinePlot(range, data.drops, data.bands, data.scoreScale, new Set(overlays));
-  const markerLabel = (drop: DropMarker) => t("dropMarker", { date: fmt.day(drop.d), from: fmt.money(drop.previousLimit), to: fmt.money(drop.newLimit) });
+  const markerLabel = ({ drop, cluster }: PlacedDrop) => {
+    const one = t("dropMarker", { date: fmt.day(drop.d), from: fmt.money(drop.previousLimit), to: fmt.money(drop.newLimit) });
+    return cluster ? `${t("clusterMarker", { count: cluster.count, first: fmt.day(dayNumber(cluster.first)), last: fmt.day(dayNumber(cluster.last)) })} ${one}` : one;
+  };
 
   return (
     <figure aria-labelledby="timeline-title" className="tl-chart space-y-3">
@@ -79,8 +85,9 @@ export async function TimelineChart({ data, searchParams }: { data: TimelineData
       <p className="sr-only">{t("summary", { drops: drops.length, from: fmt.day(range.from), to: fmt.day(range.to) })}</p>
       <TimelineInteractive
         range={range}
-        // Only the range's drops: they are the client chart's props, so they ride in the page's payload.
-        drops={drops}
+        // The client chart draws no drop markers (the links above it do): it needs the drops only
+        // for the limit axis, and every prop rides in the page's payload, so it gets one drop.
+        drops={axisDrops(data.drops, range.from, range.to)}
         bands={data.bands}
         scoreScale={data.scoreScale}
         currency={data.currency}
@@ -119,10 +126,11 @@ export async function TimelineChart({ data, searchParams }: { data: TimelineData
           <h3 className="mb-1 text-sm font-medium text-slate-700 dark:text-slate-300">{t("dropsInRange", { count: drops.length })}</h3>
           <DropLinks drops={[...drops].reverse().slice(0, SHOWN_DROPS)} fmt={fmt} temporary={t("temporary")} />
           {drops.length > SHOWN_DROPS ? (
-            <details className="mt-2">
-              <summary className="inline-flex min-h-10 cursor-pointer items-center text-sm text-brand-700 dark:text-brand-300">{t("moreDrops", { count: drops.length - SHOWN_DROPS })}</summary>
-              <DropLinks drops={[...drops].reverse().slice(SHOWN_DROPS)} fmt={fmt} temporary={t("temporary")} />
-            </details>
+            <p className="mt-2">
+              <Link href={allDropsHref(searchParams)} prefetch={false} className="inline-flex min-h-10 items-center text-sm font-medium text-brand-700 underline-offset-4 hover:underline dark:text-brand-300" data-testid="all-drops-link">
+                {t("allDropsLink", { count: data.drops.length })}
+              </Link>
+            </p>
           ) : null}
         </div>
       ) : (

@@ -6,6 +6,7 @@
  */
 import type { DropMarker, OverlayKind, Point, ScoreBand, TimelineRange } from "@/lib/timeline/types";
 import { DAY_MS, LANE, scoreDomain } from "./chart-rows";
+import { clusterDrops } from "./drop-clusters";
 
 /** The main chart's box in px: Recharts' margins plus its axis widths (timeline-view.tsx). */
 export const PLOT_BOX = { height: 280, top: 12, bottom: 30, left: 56, right: 44 } as const;
@@ -169,7 +170,10 @@ export function monotonePath(pts: readonly Point[]): string {
 }
 
 export interface PlacedDrop {
+  /** The drop the marker opens: for a cluster, its biggest fall. */
   drop: DropMarker;
+  /** Set when the marker stands for several drops close together (drop-clusters.ts). */
+  cluster?: { count: number; first: string; last: string };
   /** Percent of the plot's width and height from its top left. */
   left: number;
   top: number;
@@ -184,6 +188,7 @@ export interface TimelinePlot {
   limitPath: string;
   scorePath: string;
   bands: { key: string; y: number; height: number }[];
+  /** At most MAX_DROP_MARKERS, however many drops the range holds. */
   drops: PlacedDrop[];
   /** Activity strip: per overlay switched on, its lane's y (0..PLOT_UNITS) and its buckets' x. */
   lanes: { kind: OverlayKind; y: number; xs: number[] }[];
@@ -221,7 +226,12 @@ export function timelinePlot(
       .map((b) => ({ key: b.key, lo: Math.max(b.from, scoreLo), hi: Math.min(b.to, scoreHi) }))
       .filter((b) => b.hi > b.lo)
       .map((b) => ({ key: b.key, y: r1(ss(b.hi)), height: r1(ss(b.lo) - ss(b.hi)) })),
-    drops: drops.filter((x) => x.d >= range.from && x.d <= range.to).map((drop) => ({ drop, left: pct(sx(drop.d)), top: pct(sl(drop.newLimit)) })),
+    drops: clusterDrops(drops, range.from, range.to).map(({ drop, count, first, last }) => ({
+      drop,
+      ...(count > 1 ? { cluster: { count, first, last } } : {}),
+      left: pct(sx(drop.d)),
+      top: pct(sl(drop.newLimit)),
+    })),
     lanes: kinds.map((kind) => ({ kind, y: r1(laneY(LANE[kind])), xs: range.overlays[kind].map(([d]) => r1(sx(d))) })),
   };
 }

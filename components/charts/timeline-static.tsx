@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { OverlayKind } from "@/lib/timeline/types";
 import type { ChartFormat } from "./chart-format";
-import { PLOT_BOX, PLOT_HEIGHT, PLOT_UNITS, STRIP_PAD, stripHeight, type TimelinePlot } from "./timeline-plot";
+import { PLOT_BOX, PLOT_HEIGHT, PLOT_UNITS, STRIP_PAD, stripHeight, type PlacedDrop, type TimelinePlot } from "./timeline-plot";
 
 /*
  * The timeline drawn on the server: no JavaScript, no measuring. Lines, bands and grid live in an
@@ -83,13 +83,15 @@ export function TimelineStaticPlot({ plot, fmt, spanDays, laneLabel }: { plot: T
 
 /**
  * Drop markers as real links over whichever chart is drawn: focusable, named, and working without
- * JavaScript. A 44px target around the visible dot.
+ * JavaScript. A 44px target around the visible dot. A marker standing for several drops close
+ * together shows their count and opens the biggest of them; the list below the chart has them all.
  */
-export function TimelineDropMarkers({ plot, label }: { plot: TimelinePlot; label: (drop: TimelinePlot["drops"][number]["drop"]) => string }) {
+export function TimelineDropMarkers({ plot, label }: { plot: TimelinePlot; label: (placed: PlacedDrop) => string }) {
   return (
     <div className="pointer-events-none absolute" style={plotBox}>
-      {plot.drops.map(({ drop, left, top }) => {
-        const name = label(drop);
+      {plot.drops.map((placed) => {
+        const { drop, left, top, cluster } = placed;
+        const name = label(placed);
         return (
           <Link
             key={drop.date}
@@ -99,12 +101,22 @@ export function TimelineDropMarkers({ plot, label }: { plot: TimelinePlot; label
             title={name}
             className="group pointer-events-auto absolute grid size-11 -translate-x-1/2 -translate-y-1/2 place-items-center rounded-full outline-none"
             style={{ left: `${left}%`, top: `${top}%` }}
+            data-cluster={cluster ? cluster.count : undefined}
           >
             <span className="grid size-6 place-items-center rounded-full group-focus-visible:ring-2 group-focus-visible:ring-[var(--tl-axis)]">
-              <span
-                className="block size-3.5 rounded-full border-2"
-                style={{ background: drop.temporary ? "var(--tl-drop-temporary)" : "var(--tl-drop)", borderColor: "var(--tl-surface)" }}
-              />
+              {cluster ? (
+                <span
+                  className="grid h-5 min-w-5 place-items-center rounded-full border-2 px-0.5 text-[10px] leading-none font-semibold tabular-nums"
+                  style={{ background: "var(--tl-drop)", borderColor: "var(--tl-surface)", color: "var(--tl-surface)" }}
+                >
+                  {cluster.count > 99 ? "99+" : cluster.count}
+                </span>
+              ) : (
+                <span
+                  className="block size-3.5 rounded-full border-2"
+                  style={{ background: drop.temporary ? "var(--tl-drop-temporary)" : "var(--tl-drop)", borderColor: "var(--tl-surface)" }}
+                />
+              )}
             </span>
           </Link>
         );

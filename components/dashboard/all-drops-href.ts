@@ -4,7 +4,7 @@ import type { SearchParams } from "@/components/charts/timeline-params";
 export function allDropsHref(params: SearchParams): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {
-    if (k === "drops") continue;
+    if (k === "drops" || k === "page") continue;
     for (const x of typeof v === "string" ? [v] : (v ?? [])) q.append(k, x);
   }
   q.set("drops", "all");

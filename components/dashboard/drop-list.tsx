@@ -5,6 +5,8 @@ import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import type { Drop, Reason } from "@/lib/core";
 import type { ReasonLabel } from "./reason-title";
 import { formatDay, formatMoney } from "@/lib/i18n/format";
+import { pageOf } from "@/lib/paging/page-of";
+import { Pager } from "@/components/ui/pager";
 
 /** How many reasons a drop shows on the dashboard; the drop's own page lists them all. */
 const TOP_REASONS = 3;
@@ -20,20 +22,27 @@ type Props = {
    */
   limit?: number;
   allHref?: string;
+  /**
+   * Every drop, a page at a time (?drops=all&page=n): hundreds of drops would be megabytes of
+   * HTML. Used instead of `limit`.
+   */
+  paging?: { page: number; size: number; hrefOf: (page: number) => string };
 };
 
 /** The core's drops, newest first, each with its top-ranked reasons. */
-export async function DropList({ drops, currency, labelReason, limit, allHref }: Props) {
+export async function DropList({ drops, currency, labelReason, limit, allHref, paging }: Props) {
   const [t, format, locale] = await Promise.all([getTranslations("dashboard"), getFormatter(), getLocale()]);
   const sorted = [...drops].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
-  const newestFirst = limit !== undefined && sorted.length > limit ? sorted.slice(0, limit) : sorted;
-  const hidden = sorted.length - newestFirst.length;
+  const paged = paging ? pageOf(sorted, paging.page, paging.size) : null;
+  const newestFirst = paged ? paged.items : limit !== undefined && sorted.length > limit ? sorted.slice(0, limit) : sorted;
+  const hidden = paged ? 0 : sorted.length - newestFirst.length;
   return (
     <Card aria-labelledby="drops-title">
       <CardTitle id="drops-title">{t("dropsTitle")}</CardTitle>
       <CardDescription>
         {t("dropsLead")}
         {hidden > 0 ? ` ${t("dropsShownOf", { shown: newestFirst.length, total: sorted.length })}` : null}
+        {paged && paged.pages > 1 ? <span data-testid="drops-range"> {t("dropsPageOf", { from: paged.from, to: paged.to, total: paged.total })}</span> : null}
       </CardDescription>
       {newestFirst.length === 0 ? (
         <p className="mt-4 text-sm text-slate-600 dark:text-slate-400">{t("noDrops")}</p>
@@ -96,6 +105,7 @@ export async function DropList({ drops, currency, labelReason, limit, allHref }:
           })}
         </ol>
       )}
+      {paged && paging ? <Pager page={paged.page} pages={paged.pages} hrefOf={paging.hrefOf} label={t("dropsPager")} testId="drops-pager" /> : null}
       {hidden > 0 && allHref ? (
         <p className="mt-4 text-sm">
           <Link href={allHref} prefetch={false} className="inline-flex min-h-10 items-center font-medium text-brand-700 underline-offset-4 hover:underline dark:text-brand-300">

@@ -116,16 +116,31 @@ describe("buildChartTimeline on ten years (~30,000 events)", () => {
 });
 
 describe("buildDropZoom", () => {
-  it("marks the evidence events with the reasons that cite them", () => {
+  it("marks the evidence events with the reasons that cite them, one mark a day and type with its count", () => {
     const z = buildDropZoom(small, smallExplained, "2025-03-30", { before: 365 })!;
     expect(z.drop.mainReason).toBe("FREQUENT_SMALL_BORROWING");
-    expect(z.evidence.map((e) => [e.id, e.value, e.reasons])).toEqual([
-      ["b1", 500, ["FREQUENT_SMALL_BORROWING"]],
-      ["b2", 300, ["FREQUENT_SMALL_BORROWING"]],
-      ["s2", 650, ["SCORE_DECLINE"]],
+    // b1 and b2 are two borrowings of one day: one mark standing for both (value and id: the first's).
+    expect(z.evidence.map((e) => [e.id, e.value, e.reasons, e.n])).toEqual([
+      ["b1", 500, ["FREQUENT_SMALL_BORROWING"], 2],
+      ["s2", 650, ["SCORE_DECLINE"], 1],
     ]);
     expect(z.range.from).toBe(dayNumber("2025-03-30") - 365);
     expect(z.range.to).toBe(dayNumber("2025-04-15"));
+  });
+
+  it("a drop citing thousands of events ships at most one mark a day and type, every event counted", () => {
+    const inquiries: HistoryEvent[] = Array.from({ length: 6_000 }, (_, i) => ({ id: `q${i}`, type: "inquiry", date: new Date(Date.UTC(2022, 0, 1) + (i % 1_200) * 86_400_000).toISOString().slice(0, 10), lender: `L${i}` }));
+    const crafted = doc([{ id: "l0", type: "limit", date: "2021-12-01", limit: 50000 }, ...inquiries, { id: "l1", type: "limit", date: "2025-04-20", limit: 1000 }]);
+    const explained: Explanation = {
+      version: 1,
+      growth: null,
+      drops: [{ date: "2025-04-20", previousLimit: 50000, newLimit: 1000, kind: "decrease", temporary: false, eventId: "l1", steps: [], reasons: [{ code: "CREDIT_INQUIRIES", rank: 1, weight: 1, confidence: "high", evidence: { eventIds: inquiries.map((e) => e.id!), figures: {} } }] }],
+    };
+    const z = buildDropZoom(crafted, explained, "2025-04-20")!;
+    const inWindow = z.evidence.filter((e) => e.d >= z.range.from && e.d <= z.range.to);
+    expect(inWindow.length).toBeLessThanOrEqual(z.range.to - z.range.from + 1);
+    expect(z.evidence.length - inWindow.length).toBe(1);
+    expect(z.evidence.reduce((n, e) => n + e.n, 0)).toBe(6_000);
   });
 
   it("returns null for a date that is not a drop", () => {

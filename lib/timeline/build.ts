@@ -206,10 +206,24 @@ export function buildDropZoom(
   const to = Math.min(p.lastDay ?? d, d + (options.after ?? 30));
   const byId = new Map<string, ReasonCode[]>();
   for (const r of drop.reasons) for (const id of r.evidence.eventIds) byId.set(id, [...(byId.get(id) ?? []), r.code]);
+  // One mark per day and type (a crafted history can cite thousands of events, each a prop of the
+  // client chart): inside the window at most its ~210 days a type; outside it, where nothing is
+  // drawn, one a type, which still switches on that type's lane. `n` keeps every event counted.
   const evidence: EvidenceMark[] = [];
+  const merged = new Map<string, EvidenceMark>();
   for (const ev of events) {
     const reasons = byId.get(ev.id);
-    if (reasons) evidence.push({ id: ev.id, d: ev.day, type: ev.type, value: valueOf(ev.event), reasons });
+    if (!reasons) continue;
+    const key = ev.day >= from && ev.day <= to ? `${ev.day}|${ev.type}` : `out|${ev.type}`;
+    const mark = merged.get(key);
+    if (!mark) {
+      const fresh = { id: ev.id, d: ev.day, type: ev.type, value: valueOf(ev.event), reasons, n: 1 };
+      merged.set(key, fresh);
+      evidence.push(fresh);
+      continue;
+    }
+    mark.n += 1;
+    for (const r of reasons) if (!mark.reasons.includes(r)) mark.reasons = [...mark.reasons, r];
   }
   return {
     range: buildRange(p, "zoom", from, to, opts),

@@ -60,6 +60,8 @@ export interface EvidenceMark {
   /** Amount, limit or score the event carries, when it carries one. */
   value: number | null;
   reasons: ReasonCode[];
+  /** Evidence events this mark stands for: those of its day and type (value and id: the first's). */
+  n: number;
 }
 
 export interface DropZoom {

@@ -17,9 +17,12 @@ import { getDashboard } from "@/lib/data/dashboard";
 import { todayInShanghai } from "@/lib/days";
 import { reasonLabeller } from "@/components/dashboard/reason-title";
 import { db } from "@/lib/db";
+import { pageHref, pageParam } from "@/lib/paging/page-of";
 
 /** Drop cards on the dashboard before "show all" (?drops=all). */
 const DROPS_SHOWN = 5;
+/** Drop cards a page of "show all": each is ~6 KB of HTML and payload, so 20 stay far below 300 KB. */
+const DROPS_PAGE = 20;
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("dashboard");
@@ -88,6 +91,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             labelReason={labelReason}
             limit={params.drops === "all" ? undefined : DROPS_SHOWN}
             allHref={allDropsHref(params)}
+            paging={params.drops === "all" ? { page: pageParam(params.page), size: DROPS_PAGE, hrefOf: (n) => pageHref("/dashboard", params, n, { hash: "drops-title" }) } : undefined}
           />
         </div>
         <div className="lg:col-span-2">

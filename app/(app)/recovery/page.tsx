@@ -13,6 +13,7 @@ import { todayInShanghai } from "@/lib/days";
 import { loadExplained } from "@/lib/data/explained";
 import { listStepStates } from "@/lib/data/recovery";
 import { db } from "@/lib/db";
+import { pageParam } from "@/lib/paging/page-of";
 import { recoveryPlanFor } from "@/lib/recovery/priority";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,8 +22,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The current drop first, with what to do first; restored and superseded drops in a collapsed history. */
-export default async function RecoveryPage() {
+export default async function RecoveryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
+  const page = pageParam((await searchParams).page);
   const { history, explanation, context } = await loadExplained(db, { userId: user.id });
   const [t, tp, fmt, states] = await Promise.all([
     getTranslations("experience.recovery"),
@@ -76,7 +78,7 @@ export default async function RecoveryPage() {
               <p className="text-sm text-slate-700 dark:text-slate-300">{tp("allRestored")}</p>
             </Card>
           )}
-          {plan.history.length > 0 ? <RecoveryHistory drops={plan.history} assessment={assessment} today={today} currency={currency} /> : null}
+          {plan.history.length > 0 ? <RecoveryHistory drops={plan.history} assessment={assessment} today={today} currency={currency} page={page} /> : null}
         </>
       )}
       <GrowthSteps growth={explanation.growth} currency={history.borrower.currency} />
