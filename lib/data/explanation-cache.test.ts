@@ -1,11 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { expect, it } from "vitest";
+import { afterAll, expect, it } from "vitest";
+import { generateHistory } from "@/lib/core/testing/generate";
+import { closePool, poolStats } from "@/lib/workers/pool";
+import { explainHistory } from "@/lib/workers/tasks/explain-history";
 import { sampleDocument } from "@/lib/api/v1/test-helpers";
 import { describeDatabases } from "@/lib/db/test-db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { deleteEvent, saveEvent } from "./events";
 import type { DashboardView } from "./dashboard-view";
-import { cachedDashboard, cachedExplanation, cachedExplained, DASHBOARD_KIND, EXPLAINED_KIND, MAX_AGE_MS } from "./explanation-cache";
+import { cachedDashboard, cachedExplanation, cachedExplained, computeExplained, DASHBOARD_KIND, EXPLAINED_KIND, MAX_AGE_MS, WORKER_MIN_EVENTS } from "./explanation-cache";
 import { importHistory } from "./history";
 
 const version = async (db: PrismaClient, id: string) => (await db.user.findUniqueOrThrow({ where: { id }, select: { historyVersion: true } })).historyVersion;
@@ -17,7 +20,31 @@ function noDropDocument() {
   return { ...doc, events: doc.events.filter((e) => e.id !== "l2") };
 }
 
+afterAll(closePool);
+
 describeDatabases("explanation cache", (ctx) => {
+  it("explains a large history on a worker thread, with the same rows as explaining it here", async () => {
+    const db = ctx().prisma;
+    const history = generateHistory({ years: 3, seed: 11 });
+    expect(history.events.length).toBeGreaterThanOrEqual(WORKER_MIN_EVENTS);
+    const now = new Date("2026-06-01T04:00:00Z");
+    const before = poolStats().completed;
+    const computed = await computeExplained(db, { history, now });
+    expect(poolStats().completed).toBeGreaterThan(before);
+    const here = explainHistory({ history, context: computed.explained().context, now });
+    expect(computed.explainedJson).toBe(here.explainedJson);
+    expect(computed.dashboardJson).toBe(here.dashboardJson);
+    expect(computed.explained().explanation.drops.length).toBeGreaterThan(0);
+  });
+
+  it("explains a small history on the request thread (no pool round trip)", async () => {
+    const db = ctx().prisma;
+    const before = poolStats().completed;
+    const computed = await computeExplained(db, { history: sampleDocument() as never, now: new Date() });
+    expect(poolStats().completed).toBe(before);
+    expect(computed.explained().explanation.drops.map((d) => d.date)).toEqual(["2025-03-30"]);
+  });
+
   it("bumps the history version on import, edit and delete", async () => {
     const db = ctx().prisma;
     const user = await newUser(db);

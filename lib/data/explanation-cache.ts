@@ -1,11 +1,13 @@
 import "server-only";
-import { explain, type CoreContext, type Explanation } from "@/lib/core";
+import type { CoreContext, Explanation } from "@/lib/core";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { cachedRead } from "@/lib/db/read-cache";
 import { AppError } from "@/lib/errors";
 import type { HistoryDocument } from "@/lib/history/schema";
 import { todayInShanghai } from "@/lib/days";
-import { buildDashboardView, type DashboardView } from "./dashboard-view";
+import { run } from "@/lib/workers/pool";
+import { explainHistory, type ExplainHistoryResult } from "@/lib/workers/tasks/explain-history";
+import type { DashboardView } from "./dashboard-view";
 import { loadHistory } from "./history";
 import { platformDropWeeks, restoreCohorts } from "./platform-drops";
 
@@ -91,27 +93,58 @@ function fresh(read: CacheRead, now: Date): read is CacheRead & { cacheVersion: 
 }
 
 /**
+ * Histories of at least this many events are explained in the worker pool (lib/workers), smaller
+ * ones here. Measured on this project's 2-core machine (scripts/bench/explain-offload.ts, README):
+ * explain + view of a 3,000-event history is ~10 ms and the pool's round trip (stringify, copy,
+ * parse in the thread, answer) ~5 ms, so small histories gain nothing by moving; at 30,000 events
+ * the request thread would compute ~100 ms (at 100,000, 0.5–1 s) while every other borrower's
+ * request waits, against ~15 ms (~50 ms) of stringify when it goes to the pool.
+ */
+export const WORKER_MIN_EVENTS = 5_000;
+
+/** One explain pass's result: the rows' JSON text, and the explanation when it is at hand. */
+type Pass = ExplainHistoryResult & { explanation?: Explanation };
+
+/** Computed rows: JSON text as stored, and the parsed explanation on demand. */
+export interface Computed {
+  explainedJson: string;
+  dashboardJson: string;
+  explained: () => Omit<ExplainedPayload, "dashboard">;
+}
+
+/** One explain pass, here or on a worker thread by the history's size (WORKER_MIN_EVENTS). */
+function explainPass(history: HistoryDocument, now: Date): (context: CoreContext) => Promise<Pass> {
+  if (history.events.length < WORKER_MIN_EVENTS) return async (context) => explainHistory({ history, context, now });
+  // Stringified once for both passes: the text crosses to the thread as one copy.
+  let json: string | undefined;
+  return (context) => run("history.explain", { historyJson: (json ??= JSON.stringify(history)), context, nowMs: now.getTime() });
+}
+
+/**
  * The explanation with platform context and the dashboard's view, from one history load. Two
  * explain passes: the first finds the drop dates whose platform weeks we ask about, the second
  * explains with that context (so POLICY_TIGHTENING can fire, and an outlook can rest on the
  * product's restore cohort, which like the weeks lags other borrowers by at most MAX_AGE_MS).
+ * Without any context the first pass is the answer.
  */
-export async function computeExplained(db: PrismaClient, { history, now }: { history: HistoryDocument; now?: Date }): Promise<ExplainedPayload> {
-  const first = explain(history);
-  let explanation = first;
+export async function computeExplained(db: PrismaClient, { history, now = new Date() }: { history: HistoryDocument; now?: Date }): Promise<Computed> {
+  const pass = explainPass(history, now);
+  let result = await pass({});
   let context: CoreContext = {};
-  if (first.drops.length > 0) {
+  if (result.dropDays.length > 0) {
     const product = history.borrower.product;
     const [weeks, cohorts] = await Promise.all([
-      platformDropWeeks(db, { product, days: first.drops.map((d) => d.date) }),
+      platformDropWeeks(db, { product, days: result.dropDays }),
       // Only a drop still waiting for its limit has an outlook that a cohort could inform.
-      first.drops.some((d) => d.outlook !== undefined) ? restoreCohorts(db, { product, kind: EXPLAINED_KIND }) : Promise.resolve([]),
+      result.anyOutlook ? restoreCohorts(db, { product, kind: EXPLAINED_KIND }) : Promise.resolve([]),
     ]);
     if (weeks.length > 0) context = { ...context, platformDropWeeks: weeks };
     if (cohorts.length > 0) context = { ...context, restoreCohorts: cohorts };
-    if (weeks.length > 0 || cohorts.length > 0) explanation = explain(history, { context });
+    if (weeks.length > 0 || cohorts.length > 0) result = await pass(context);
   }
-  return { explanation, context, dashboard: buildDashboardView(history, explanation, context, now) };
+  const { explainedJson, dashboardJson, explanation } = result;
+  let value: Omit<ExplainedPayload, "dashboard"> | undefined = explanation ? { explanation, context } : undefined;
+  return { explainedJson, dashboardJson, explained: () => (value ??= JSON.parse(explainedJson) as Omit<ExplainedPayload, "dashboard">) };
 }
 
 /**
@@ -119,12 +152,11 @@ export async function computeExplained(db: PrismaClient, { history, now }: { his
  * history was loaded: a result is then never labelled newer than the data it came from (at worst
  * older, which only costs one more recompute).
  */
-async function recompute(db: PrismaClient, userId: string, version: number, now: Date): Promise<{ history: HistoryDocument; payload: ExplainedPayload; stamp: CacheStamp }> {
+async function recompute(db: PrismaClient, userId: string, version: number, now: Date): Promise<{ history: HistoryDocument; computed: Computed; stamp: CacheStamp }> {
   const history = await loadHistory(db, { userId });
-  const payload = await computeExplained(db, { history, now });
+  const computed = await computeExplained(db, { history, now });
   const stamp = { historyVersion: version, computedAt: now };
   try {
-    // The WHERE keeps a row computed at a newer version than ours (a slower, older request).
     // The WHERE keeps rows computed at a newer version than ours (a slower, older request).
     await db.$executeRawUnsafe(
       `INSERT INTO "ExplanationCache" ("userId", "kind", "historyVersion", "computedAt", "payload")
@@ -136,14 +168,14 @@ async function recompute(db: PrismaClient, userId: string, version: number, now:
       DASHBOARD_KIND,
       version,
       now.toISOString().replace("T", " ").replace("Z", ""),
-      JSON.stringify({ explanation: payload.explanation, context: payload.context }),
-      JSON.stringify(payload.dashboard),
+      computed.explainedJson,
+      computed.dashboardJson,
     );
   } catch (err) {
     // Only an optimisation: the user deleted meanwhile (foreign key) must not fail this answer.
     console.error("explanation cache: storing failed", err);
   }
-  return { history, payload, stamp };
+  return { history, computed, stamp };
 }
 
 /** The dashboard's view of the user's history as JSON text (sent verbatim by the API): one query when cached. */
@@ -154,8 +186,8 @@ export async function cachedDashboard(db: PrismaClient, { userId, ...options }: 
   if (fresh(read, now) && todayInShanghai(read.computedAt) === todayInShanghai(now)) {
     return { json: read.json, stamp: { historyVersion: read.cacheVersion, computedAt: read.computedAt } };
   }
-  const { payload, stamp } = await recompute(db, userId, read.userVersion, now);
-  return { json: JSON.stringify(payload.dashboard), stamp };
+  const { computed, stamp } = await recompute(db, userId, read.userVersion, now);
+  return { json: computed.dashboardJson, stamp };
 }
 
 /** The explained history: a borrower's history with its explanation and the platform context it was explained in. */
@@ -179,8 +211,8 @@ export async function cachedExplanation(db: PrismaClient, { userId, ...options }
     const value = await parsed<Omit<ExplainedPayload, "dashboard">>(db, userId, read);
     return { explanation: value.explanation, context: value.context, historyVersion: read.cacheVersion, computedAt: read.computedAt };
   }
-  const { payload, stamp } = await recompute(db, userId, read.userVersion, now);
-  return { explanation: payload.explanation, context: payload.context, ...stamp };
+  const { computed, stamp } = await recompute(db, userId, read.userVersion, now);
+  return { ...computed.explained(), ...stamp };
 }
 
 /**
@@ -200,6 +232,6 @@ export async function cachedExplained(
     const value = await parsed<Omit<ExplainedPayload, "dashboard">>(db, userId, read);
     return { history, explanation: value.explanation, context: value.context };
   }
-  const { history, payload } = await recompute(db, userId, read.userVersion, now);
-  return { history, explanation: payload.explanation, context: payload.context };
+  const { history, computed } = await recompute(db, userId, read.userVersion, now);
+  return { history, ...computed.explained() };
 }

@@ -5,10 +5,12 @@
  * structured-clonable payload and returning a structured-clonable result.
  */
 import type { ReadScreenshotPayload, ReadScreenshotResult } from "@/lib/screenshots/task";
+import type { ExplainHistoryPayload, ExplainHistoryResult } from "./tasks/explain-history";
 
 // Each task's module is imported on its first call, so a thread loads only the engines it uses.
 export const tasks = {
   "screenshot.read": async (p: ReadScreenshotPayload): Promise<ReadScreenshotResult> => (await import("@/lib/screenshots/task")).readScreenshotTask(p),
+  "history.explain": async (p: ExplainHistoryPayload): Promise<ExplainHistoryResult> => (await import("./tasks/explain-history")).explainHistoryTask(p),
   /** For the pool's own tests: echoes after `ms`, or throws `fail`. */
   "pool.echo": async (p: { value: unknown; ms?: number; fail?: string }) => {
     if (p.ms) await new Promise((r) => setTimeout(r, p.ms));

@@ -19,6 +19,11 @@ import { db } from "@/lib/db";
 
 type Props = { params: Promise<{ date: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 const query = z.object({ lang: z.enum(["zh", "en"]).optional() });
+/**
+ * Letters whose filing is shown, newest first: each save after a filing starts a letter, so a
+ * drop can gather any number; older ones are counted, not drawn (the page stays ≤ 300 KB).
+ */
+const FILINGS_SHOWN = 5;
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("experience.appeal");
@@ -80,16 +85,21 @@ export default async function AppealPage({ params, searchParams }: Props) {
           <CardTitle>{t("filingTitle")}</CardTitle>
           <CardDescription>{t("filingLead")}</CardDescription>
           <ul className="mt-4 space-y-6">
-            {appeals.map((a) => (
+            {appeals.slice(0, FILINGS_SHOWN).map((a) => (
               <li key={a.id}>
                 <p className="mb-2 text-sm font-medium">
                   {t("letterIn", { language: t(`languages.${a.language === "zh" ? "zh" : "en"}`) })}
                   {a.filedAt ? ` · ${t("filedOn", { date: fmt.day(a.filedAt), with: a.filedWith ?? "" })} · ${t(`outcomes.${a.outcome ?? "pending"}` as never)}` : ` · ${t("notFiled")}`}
                 </p>
-                <FilingForm dropDate={view.drop.date} appealId={a.id} today={today} defaults={{ ...a, filedWith: a.filedWith ?? channelLine(appealChannel(view.history.borrower.product, a.language === "zh" ? "zh" : "en")) }} />
+                <FilingForm dropDate={view.drop.date} appealId={a.id} today={today} defaults={{ filedAt: a.filedAt, outcome: a.outcome, filedWith: a.filedWith ?? channelLine(appealChannel(view.history.borrower.product, a.language === "zh" ? "zh" : "en")) }} />
               </li>
             ))}
           </ul>
+          {appeals.length > FILINGS_SHOWN ? (
+            <p className="mt-4 text-sm text-slate-600 dark:text-slate-400" data-testid="older-filings">
+              {t("olderFilings", { count: appeals.length - FILINGS_SHOWN, total: appeals.length })}
+            </p>
+          ) : null}
         </Card>
       ) : null}
     </div>
