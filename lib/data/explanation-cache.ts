@@ -94,11 +94,13 @@ function fresh(read: CacheRead, now: Date): read is CacheRead & { cacheVersion: 
 
 /**
  * Histories of at least this many events are explained in the worker pool (lib/workers), smaller
- * ones here. Measured on this project's 2-core machine (scripts/bench/explain-offload.ts, README):
- * explain + view of a 3,000-event history is ~10 ms and the pool's round trip (stringify, copy,
- * parse in the thread, answer) ~5 ms, so small histories gain nothing by moving; at 30,000 events
- * the request thread would compute ~100 ms (at 100,000, 0.5–1 s) while every other borrower's
- * request waits, against ~15 ms (~50 ms) of stringify when it goes to the pool.
+ * ones here. Measured with `npm run bench -- explain` on the shared 2-core machine (load ~3.7,
+ * medians of 5): explain + view on this thread took 55 ms for 2,869 events, 102 ms for 8,769,
+ * 230 ms for 29,444 and 933 ms for 100,212; through the pool this thread is busy only for the
+ * stringify (2, 9, 22, 124 ms) but the borrower waits longer (round trip 190, 121, 425, 1,632 ms:
+ * the copy, the parse in the thread, and the thread's lower priority). Below ~5,000 events the
+ * request thread's cost is a few tens of ms, less than the extra wait; above it, the cost of a
+ * big history falls on its borrower rather than on everyone whose requests share this thread.
  */
 export const WORKER_MIN_EVENTS = 5_000;
 

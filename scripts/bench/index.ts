@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { printBillsBench, runBillsBench } from "./bills";
 import { runCoreBench } from "./core";
+import { printExplainOffloadBench, runExplainOffloadBench } from "./explain-offload";
 import { printImportBench, runImportBench } from "./import";
 import { printLighthouseBench, runLighthouseBench } from "./lighthouse";
 import { printLoadBench, runLoadBench } from "./load";
@@ -25,6 +26,15 @@ const benches: Bench[] = [
       const r = await runCoreBench();
       console.log("\nRule core (ten-year history; CPU ms, medians)");
       console.table(r);
+      return r;
+    },
+  },
+  {
+    // Explaining a history here or in the worker pool: what the request thread pays for each.
+    name: "explain",
+    run: async () => {
+      const r = await runExplainOffloadBench();
+      printExplainOffloadBench(r);
       return r;
     },
   },
