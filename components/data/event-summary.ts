@@ -3,6 +3,18 @@ import type { HistoryEvent } from "@/lib/history/schema";
 type T = (key: string, values?: Record<string, string | number>) => string;
 
 /**
+ * Free text a table row shows: notes and notice texts may hold 2,000 characters each, and fifty
+ * such rows were over 300 KB of HTML; the event's own page shows the whole text.
+ */
+export const TEXT_SHOWN = 120;
+
+/** `text` cut to `max` characters (code points, so no character is split) with "…" when cut. */
+export function clip(text: string, max = TEXT_SHOWN): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("").trimEnd()}…`;
+}
+
+/**
  * One line of detail for the events table: the figure first (what a borrower scans for), then
  * the few words that tell two events of a type apart. No merchant or free text beyond the note.
  */
@@ -19,7 +31,7 @@ export function eventSummary(e: HistoryEvent, t: T, money: (n: number) => string
       }
       break;
     case "notice":
-      parts.push(`${opt(e.scope)} · ${opt(e.kind)}`, e.text);
+      parts.push(`${opt(e.scope)} · ${opt(e.kind)}`, clip(e.text));
       break;
     case "account":
       parts.push(e.lender, opt(e.action)!);
@@ -51,6 +63,6 @@ export function eventSummary(e: HistoryEvent, t: T, money: (n: number) => string
       parts.push(money(e.limit));
       break;
   }
-  if (e.note) parts.push(`“${e.note}”`);
+  if (e.note) parts.push(`“${clip(e.note)}”`);
   return parts.filter(Boolean).join(" · ");
 }

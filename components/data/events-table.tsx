@@ -4,7 +4,7 @@ import { formatDay, formatMoney } from "@/lib/i18n/format";
 import { Badge } from "@/components/ui/badge";
 import type { EventListRow } from "@/lib/data/events";
 import { DeleteEventButton } from "./delete-event-button";
-import { eventSummary } from "./event-summary";
+import { clip, eventSummary } from "./event-summary";
 
 const TONE: Record<string, "neutral" | "brand" | "warning" | "danger"> = { limit: "brand", score: "brand", overdue: "danger", notice: "warning" };
 
@@ -48,7 +48,7 @@ export async function EventsTable({ rows, currency }: { rows: EventListRow[]; cu
                   <Badge tone={TONE[r.event.type] ?? "neutral"}>{typeLabel}</Badge>
                 </td>
                 <td className="col-span-2 mt-1 break-words font-medium tabular-nums sm:mt-0 sm:px-4 sm:py-3">{eventSummary(r.event, t as never, money)}</td>
-                <td className="hidden max-w-40 truncate text-xs text-slate-500 md:table-cell md:px-4 md:py-3 dark:text-slate-400">{r.event.source ?? "—"}</td>
+                <td className="hidden max-w-40 truncate text-xs text-slate-500 md:table-cell md:px-4 md:py-3 dark:text-slate-400">{r.event.source ? clip(r.event.source, 60) : "—"}</td>
                 <td className="col-span-2 -mb-1 flex justify-end gap-1 sm:mb-0 sm:table-cell sm:px-4 sm:py-2 sm:text-right">
                   <Link
                     href={`/data/events/${encodeURIComponent(r.id)}`}
