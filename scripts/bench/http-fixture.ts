@@ -13,6 +13,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { generateHistory } from "@/lib/core/testing/generate";
 import { createPrisma, type DbTarget } from "@/lib/db/client";
 import { importHistory } from "@/lib/data/history";
+import type { HistoryDocument } from "@/lib/history/schema";
 import { migrateTarget } from "@/lib/db/migrate";
 import { ensureBuild, startNext, type NextServer } from "../lib/next-server";
 import { throwawayPostgres } from "../lib/throwaway-postgres";
@@ -34,8 +35,9 @@ export type BenchServer = {
   stop: () => Promise<void>;
 };
 
-/** A history of about `events` events (the generator makes ~3,000 a year), or `years` of it. */
-function history(options: { events?: number; years?: number }) {
+/** A history of about `events` events (the generator makes ~3,000 a year), or `years` of it, or the document given. */
+function history(options: { events?: number; years?: number; document?: HistoryDocument }) {
+  if (options.document) return options.document;
   const years = options.years ?? (options.events ?? 5_000) / 3_000;
   const doc = generateHistory({ years, seed: 7 });
   return doc;
@@ -73,8 +75,8 @@ export async function startBenchServer(
     engine?: "pglite" | "postgres";
     distDir?: string;
     port?: number;
-    /** Further borrowers on the same server, each with a history of its own size (`events: 0`: none). */
-    others?: { events?: number; years?: number }[];
+    /** Further borrowers on the same server, each with a history of its own size (`events: 0`: none) or its own document. */
+    others?: { events?: number; years?: number; document?: HistoryDocument }[];
     log?: (s: string) => void;
   } = {},
 ): Promise<BenchServer> {
