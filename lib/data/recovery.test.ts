@@ -1,7 +1,9 @@
 import { expect, it } from "vitest";
 import type { Drop } from "@/lib/core";
 import { describeDatabases } from "@/lib/db/test-db";
-import { listStepStates, setStepStatus } from "./recovery";
+import { sampleDocument } from "@/lib/api/v1/test-helpers";
+import { loadHistory, importHistory } from "./history";
+import { listLimitObservations, listStepStates, setStepStatus } from "./recovery";
 
 const drop = (date: string): Drop => ({
   date, previousLimit: 30000, newLimit: 0, kind: "cancellation", temporary: false, eventId: "l",
@@ -32,5 +34,16 @@ describeDatabases("recovery step statuses", (ctx) => {
     ]);
     expect(await prisma.recoveryStepStatus.count({ where: { userId: me } })).toBe(1);
     expect((await listStepStates(prisma, { userId: other, drops: [d] })).get(d.date)![0]).toEqual({ code: "UPDATE_INCOME", status: "skipped", on: "2025-04-05" });
+  });
+
+  it("lists the user's limit observations as the loaded history holds them, and no one else's", async () => {
+    const { prisma } = ctx();
+    const [me, other] = [await newUser(), await newUser()];
+    await importHistory(prisma, { userId: me, document: sampleDocument() });
+    await importHistory(prisma, { userId: other, document: { ...sampleDocument(), events: [{ id: "x", type: "limit", date: "2020-01-01", limit: 1 }] } });
+    const fromHistory = (await loadHistory(prisma, { userId: me })).events.flatMap((e) => (e.type === "limit" ? [{ type: "limit", date: e.date, limit: e.limit }] : []));
+    const sort = <T extends { date: string }>(xs: T[]) => [...xs].sort((a, b) => a.date.localeCompare(b.date));
+    expect(fromHistory.length).toBeGreaterThan(1);
+    expect(sort(await listLimitObservations(prisma, { userId: me }))).toEqual(sort(fromHistory));
   });
 });

@@ -30,6 +30,19 @@ export async function listStepStates(db: PrismaClient, options: { userId: string
   );
 }
 
+/**
+ * The user's limit observations as the history holds them (date and limit only): all that the
+ * recovery plan reads from the history (lib/recovery/priority.ts), so /recovery need not load
+ * every event of a 100,000-event history on the request thread.
+ */
+export async function listLimitObservations(db: PrismaClient, options: { userId: string }): Promise<{ type: "limit"; date: string; limit: number }[]> {
+  const rows = await db.event.findMany({ where: { userId: options.userId, type: "limit" }, select: { payload: true } });
+  return rows.flatMap(({ payload }) => {
+    const e = payload as { date?: unknown; limit?: unknown };
+    return typeof e.date === "string" && typeof e.limit === "number" ? [{ type: "limit" as const, date: e.date, limit: e.limit }] : [];
+  });
+}
+
 /** Records done/skipped with its date, or forgets the step (`todo`). */
 export async function setStepStatus(db: PrismaClient, options: { userId: string } & StepStatusInput & { on: string }): Promise<void> {
   const key = { userId: options.userId, dropDate: dayToDate(options.dropDate), stepCode: options.stepCode };

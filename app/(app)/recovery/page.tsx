@@ -8,10 +8,10 @@ import { GrowthSteps } from "@/components/growth/growth-steps";
 import { serverFormat } from "@/components/experience/server-format";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
-import { currentAssessment } from "@/lib/timeline/current-assessment";
 import { todayInShanghai } from "@/lib/days";
-import { loadExplained } from "@/lib/data/explained";
-import { listStepStates } from "@/lib/data/recovery";
+import { getDashboard } from "@/lib/data/dashboard";
+import { cachedExplanation } from "@/lib/data/explanation-cache";
+import { listLimitObservations, listStepStates } from "@/lib/data/recovery";
 import { db } from "@/lib/db";
 import { pageParam } from "@/lib/paging/page-of";
 import { recoveryPlanFor } from "@/lib/recovery/priority";
@@ -25,17 +25,22 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RecoveryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   const page = pageParam((await searchParams).page);
-  const { history, explanation, context } = await loadExplained(db, { userId: user.id });
+  // From the shared ExplanationCache, without loading the history: the dashboard's view has today's
+  // assessment and the event count, the limits come alone (a 100,000-event history loaded and
+  // assessed on every visit cost the request thread, and so every other borrower, about a second).
+  // The view first: when stale it recomputes both rows, which the explanation then reads.
+  const view = (await getDashboard(db, { userId: user.id })).view();
+  const [{ explanation }, limits] = await Promise.all([cachedExplanation(db, { userId: user.id }), listLimitObservations(db, { userId: user.id })]);
   const [t, tp, fmt, states] = await Promise.all([
     getTranslations("experience.recovery"),
     getTranslations("recovery.plan"),
-    serverFormat(history.borrower.currency),
+    serverFormat(user.currency),
     listStepStates(db, { userId: user.id, drops: explanation.drops }),
   ]);
-  const { assessment } = currentAssessment(history, context);
+  const assessment = view.assessment;
   const today = todayInShanghai();
-  const plan = recoveryPlanFor({ events: history.events, drops: explanation.drops, states, active: assessment?.active ?? null });
-  const currency = history.borrower.currency;
+  const plan = recoveryPlanFor({ events: limits, drops: explanation.drops, states, active: assessment?.active ?? null });
+  const currency = user.currency;
   return (
     <div className="space-y-6">
       <header>
@@ -45,7 +50,7 @@ export default async function RecoveryPage({ searchParams }: { searchParams: Pro
           {t("whatIfLink")} →
         </Link>
       </header>
-      {history.events.length === 0 ? (
+      {view.eventCount === 0 ? (
         <FirstRunGuide />
       ) : explanation.drops.length === 0 ? (
         <Card>
@@ -81,7 +86,7 @@ export default async function RecoveryPage({ searchParams }: { searchParams: Pro
           {plan.history.length > 0 ? <RecoveryHistory drops={plan.history} assessment={assessment} today={today} currency={currency} page={page} /> : null}
         </>
       )}
-      <GrowthSteps growth={explanation.growth} currency={history.borrower.currency} />
+      <GrowthSteps growth={explanation.growth} currency={currency} />
     </div>
   );
 }
