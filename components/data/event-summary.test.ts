@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clip, eventSummary, TEXT_SHOWN } from "./event-summary";
+import { clip, eventSummary, NAME_SHOWN, TEXT_SHOWN } from "./event-summary";
 
 const t = (key: string) => key;
 const money = (n: number) => `¥${n}`;
@@ -24,5 +24,16 @@ describe("eventSummary", () => {
     const s = eventSummary({ type: "notice", date: "2025-01-01", scope: "platform", kind: "policy", text: "文".repeat(2_000), note } as never, t, money);
     expect(Array.from(s).length).toBeLessThanOrEqual(2 * TEXT_SHOWN + 60);
     expect(s).toContain("…");
+  });
+});
+
+describe("eventSummary names", () => {
+  it("clips 200-character lenders, products and loan ids, keeping the figure first", () => {
+    const long = "某".repeat(200);
+    const s = eventSummary({ type: "borrow", date: "2025-01-01", amount: 300, lender: long, loanId: long } as never, t, money);
+    expect(s.startsWith("¥300 · ")).toBe(true);
+    expect(Array.from(s).length).toBeLessThanOrEqual(2 * NAME_SHOWN + 10);
+    const q = eventSummary({ type: "inquiry", date: "2025-01-01", lender: long, product: long } as never, t, money);
+    expect(Array.from(q).length).toBeLessThanOrEqual(2 * NAME_SHOWN + 3);
   });
 });

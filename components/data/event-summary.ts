@@ -7,6 +7,9 @@ type T = (key: string, values?: Record<string, string | number>) => string;
  * such rows were over 300 KB of HTML; the event's own page shows the whole text.
  */
 export const TEXT_SHOWN = 120;
+/** Names a row shows (lender, product, employer, loan id, asset kind): up to 200 characters each in a history. */
+export const NAME_SHOWN = 40;
+const name = (v: string) => clip(v, NAME_SHOWN);
 
 /** `text` cut to `max` characters (code points, so no character is split) with "…" when cut. */
 export function clip(text: string, max = TEXT_SHOWN): string {
@@ -25,7 +28,7 @@ export function eventSummary(e: HistoryEvent, t: T, money: (n: number) => string
     case "profile":
       if (e.monthlyIncome !== undefined) parts.push(`${t("fields.monthlyIncome")} ${money(e.monthlyIncome)}`);
       if (e.employment) parts.push(t(`options.${e.employment}`));
-      if (e.employer) parts.push(e.employer);
+      if (e.employer) parts.push(name(e.employer));
       for (const k of ["identityVerified", "bankCardLinked", "phoneVerified", "incomeProofOnFile"] as const) {
         if (e[k] !== undefined) parts.push(`${t(`fields.${k}`)}: ${t(e[k] ? "options.yes" : "options.no")}`);
       }
@@ -34,14 +37,14 @@ export function eventSummary(e: HistoryEvent, t: T, money: (n: number) => string
       parts.push(`${opt(e.scope)} · ${opt(e.kind)}`, clip(e.text));
       break;
     case "account":
-      parts.push(e.lender, opt(e.action)!);
+      parts.push(name(e.lender), opt(e.action)!);
       if (e.limit !== undefined) parts.push(money(e.limit));
       break;
     case "inquiry":
-      parts.push(e.lender, ...(e.product ? [e.product] : []));
+      parts.push(name(e.lender), ...(e.product ? [name(e.product)] : []));
       break;
     case "asset":
-      parts.push(money(e.balance), ...(e.kind ? [e.kind] : []));
+      parts.push(money(e.balance), ...(e.kind ? [name(e.kind)] : []));
       break;
     case "activity":
       parts.push(`× ${e.count ?? 1}`, ...(e.kind ? [opt(e.kind)!] : []));
@@ -49,8 +52,8 @@ export function eventSummary(e: HistoryEvent, t: T, money: (n: number) => string
     case "borrow":
     case "repayment":
       parts.push(money(e.amount));
-      if (e.lender) parts.push(e.lender);
-      if (e.loanId) parts.push(e.loanId);
+      if (e.lender) parts.push(name(e.lender));
+      if (e.loanId) parts.push(name(e.loanId));
       if (e.type === "repayment" && e.dueDate) parts.push(`${t("fields.dueDate")} ${e.dueDate}`);
       break;
     case "overdue":

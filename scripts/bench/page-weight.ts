@@ -37,7 +37,7 @@ async function pagesOf(bench: BenchServer, who: Weighed): Promise<string[]> {
   const dropPages = [...new Set([heaviest?.date, latest?.date].filter((d): d is string => !!d))].flatMap((d) => [`/drops/${d}`, `/drops/${d}/appeal`, `/drops/${d}/appeal?lang=en`]);
   // The newest event's own page (its whole note): the data table links it.
   const data = await (await fetchHtml(bench, who, "/data")).text();
-  const eventPage = data.match(/href="(\/data\/events\/[^"?#]+)"/)?.[1];
+  const eventPage = data.match(/href="(\/data\/events\/(?!new")[^"?#]+)"/)?.[1];
   return [
     "/dashboard",
     "/dashboard?drops=all",
