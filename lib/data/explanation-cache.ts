@@ -119,7 +119,17 @@ function explainPass(history: HistoryDocument, now: Date): (context: CoreContext
   if (history.events.length < WORKER_MIN_EVENTS) return async (context) => explainHistory({ history, context, now });
   // Stringified once for both passes: the text crosses to the thread as one copy.
   let json: string | undefined;
-  return (context) => run("history.explain", { historyJson: (json ??= JSON.stringify(history)), context, nowMs: now.getTime() });
+  return async (context) => {
+    try {
+      return await run("history.explain", { historyJson: (json ??= JSON.stringify(history)), context, nowMs: now.getTime() });
+    } catch (err) {
+      // A history too big for a worker's heap (WORKER_HEAP_MB) is still explained, here: slower
+      // for everyone for once, but the borrower gets an answer rather than an error page.
+      if ((err as { code?: unknown }).code !== "ERR_WORKER_OUT_OF_MEMORY") throw err;
+      console.error(`explanation: ${history.events.length} events exceeded the worker's heap; explaining on the request thread`);
+      return explainHistory({ history, context, now });
+    }
+  };
 }
 
 /**
