@@ -72,7 +72,7 @@ test("the chart clusters its markers and the drop list pages through every drop,
   await expect(page).toHaveURL(/\/dashboard\?range=all&drops=all&page=2#drops-title$/);
   await expect(page.getByTestId("drops-range")).toHaveText(`这里是最近的第 11–20 次，共 ${MANY_DROPS} 次降额。`);
   // The chart's range travels with the pages.
-  await expect(page.getByRole("link", { name: "全部" })).toHaveAttribute("aria-current", "true");
+  await expect(page.getByRole("list", { name: "时间范围" }).getByRole("link", { name: "全部", exact: true })).toHaveAttribute("aria-current", "true");
   expect(await latinWords(page)).toEqual([]);
   await expectAccessible(page);
   await page.getByTestId("drops-pager").scrollIntoViewIfNeeded();

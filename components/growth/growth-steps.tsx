@@ -36,7 +36,7 @@ export async function GrowthSteps({ growth, currency }: { growth: Growth | null 
           return (
             <li key={s.code} data-step={s.code} className="rounded-xl border border-slate-200 p-4 dark:border-slate-800">
               <p className="font-medium">
-                <span className="mr-1 text-slate-500">{i + 1}.</span> {stepText(s, lang)}
+                <span className="mr-1 text-slate-500 dark:text-slate-400">{i + 1}.</span> {stepText(s, lang)}
               </p>
               <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{s.reasonCodes.map((c) => codeName(c, lang)).join(lang === "en" ? ", " : "、")}</p>
               {href ? (
