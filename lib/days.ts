@@ -32,3 +32,30 @@ export function dateToDay(date: Date): string {
 export function addDays(day: string, n: number): string {
   return dateToDay(new Date(dayToDate(day).getTime() + n * DAY_MS));
 }
+
+const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function isRealDay(y: number, m: number, d: number): boolean {
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/**
+ * The calendar day (YYYY-MM-DD) an event date stands for: a plain date as is, a date-time with
+ * offset as its calendar date in Asia/Shanghai. Returns null for anything that is not a real date.
+ */
+export function calendarDay(value: string): string | null {
+  const day = DAY_RE.exec(value);
+  if (day) {
+    const [, y, m, d] = day;
+    return isRealDay(+y!, +m!, +d!) ? value : null;
+  }
+  const dt = DATETIME_RE.exec(value);
+  if (!dt) return null;
+  const [, y, mo, d, h, mi, s] = dt;
+  if (!isRealDay(+y!, +mo!, +d!) || +h! > 23 || +mi! > 59 || (s !== undefined && +s > 59)) return null;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) return null;
+  return shanghaiDay(ms);
+}

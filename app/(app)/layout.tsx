@@ -34,7 +34,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   ];
   return (
     <>
-      <header className="border-b border-slate-200 bg-white/80 backdrop-blur dark:border-slate-800 dark:bg-slate-950/80">
+      <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 pt-3 sm:pb-3">
           <Logo label={tCommon("appName")} href="/dashboard" />
           <div className="flex items-center gap-2">

@@ -7,7 +7,7 @@ import { recordLimitChangeAction } from "@/lib/actions/limit-change";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { errorCode, parseLimitChange, type LimitChangeErrors } from "@/lib/limit-change/validation";
+import { checkLimitChange, errorCode, type LimitChangeErrors } from "@/lib/limit-change/check";
 
 type Props = {
   /** Today in Asia/Shanghai: the default day of the change and the latest one allowed. */
@@ -40,7 +40,7 @@ export function LimitChangeForm({ today, last, currency, idPrefix = "limit-chang
     const data = new FormData(form);
     const text = (name: string) => String(data.get(name) ?? "");
     const input = { previous: text("previous"), current: text("current"), date: text("date"), score: text("score") };
-    const checked = parseLimitChange(input, today);
+    const checked = checkLimitChange(input, today);
     if (!checked.ok) return setErrors(checked.errors);
     if (checked.value.previous === undefined && !last) return setErrors({ previous: "previousRequired" });
     setErrors({});

@@ -8,7 +8,7 @@ import { Logo } from "./logo";
 export async function PublicHeader() {
   const t = await getTranslations("common");
   return (
-    <header className="border-b border-slate-200 bg-white/80 backdrop-blur dark:border-slate-800 dark:bg-slate-950/80">
+    <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
         <Logo label={t("appName")} />
         <div className="flex items-center gap-2">

@@ -2,7 +2,7 @@ import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { AppError, isAppError } from "@/lib/errors";
 import { planLimitChange, type LimitChangeOutcome, type StoredLimit } from "@/lib/limit-change/plan";
-import type { LimitChange, LimitChangeErrors } from "@/lib/limit-change/validation";
+import type { LimitChange, LimitChangeErrors } from "@/lib/limit-change/check";
 import { importHistory } from "./history";
 
 /*

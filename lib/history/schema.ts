@@ -4,7 +4,7 @@
  * nothing else describes the shape of a history.
  */
 import { z } from "zod";
-import { shanghaiDay } from "@/lib/days";
+import { calendarDay } from "@/lib/days";
 
 export const HISTORY_FORMAT = "credit-health-history";
 export const SUPPORTED_VERSIONS = [1] as const;
@@ -32,33 +32,9 @@ export const NOTICE_KINDS = ["policy", "maintenance", "security", "other"] as co
 export const ACCOUNT_ACTIONS = ["opened", "closed"] as const;
 export const ACTIVITY_KINDS = ["login", "payment", "transfer", "other"] as const;
 
+// Calendar days are lib/days.ts's: the client's forms read them too, without this schema (and zod).
+export { calendarDay };
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-function isRealDay(y: number, m: number, d: number): boolean {
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-}
-
-
-/**
- * The calendar day (YYYY-MM-DD) an event date stands for: a plain date as is, a date-time with
- * offset as its calendar date in Asia/Shanghai. Returns null for anything that is not a real date.
- */
-export function calendarDay(value: string): string | null {
-  const day = DAY_RE.exec(value);
-  if (day) {
-    const [, y, m, d] = day;
-    return isRealDay(+y!, +m!, +d!) ? value : null;
-  }
-  const dt = DATETIME_RE.exec(value);
-  if (!dt) return null;
-  const [, y, mo, d, h, mi, s] = dt;
-  if (!isRealDay(+y!, +mo!, +d!) || +h! > 23 || +mi! > 59 || (s !== undefined && +s > 59)) return null;
-  const ms = Date.parse(value);
-  if (Number.isNaN(ms)) return null;
-  return shanghaiDay(ms);
-}
 
 const eventDate = z
   .string({ error: "must be a date (YYYY-MM-DD or ISO 8601 date-time with offset)" })

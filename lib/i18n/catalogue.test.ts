@@ -15,7 +15,7 @@ import { LOCAL_REFUSALS, STATUSES, VERDICTS } from "@/components/screenshots/flo
 import { DATE_SOURCES, OBSERVATION_TYPES, REFUSAL_CODES, SCREENSHOT_PRODUCTS } from "@/lib/screenshots/read";
 import { HEADLINE_KINDS } from "@/components/dashboard/headline-parts";
 import { LEARNED_KINDS, MISSING_DATA } from "@/lib/limit-change/summary";
-import { LIMIT_CHANGE_ERRORS } from "@/lib/limit-change/validation";
+import { LIMIT_CHANGE_ERRORS } from "@/lib/limit-change/check";
 import { OVERLAY_KINDS } from "@/lib/timeline/types";
 import { icuText, loadCatalogue, scanUsage, sourceFiles } from "./catalogue-scan";
 import { LOCALES } from "./config";

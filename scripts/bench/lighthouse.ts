@@ -4,7 +4,9 @@
  * session cookie passed as an extra header. Reports the performance score, LCP and CLS for the
  * mobile (Lighthouse's default: emulated mid-range phone, simulated slow 4G) and desktop presets,
  * and the size of the dashboard's data: the JSON endpoint and the HTML document (which carries the
- * same data as the RSC payload). Figures only. Run alone: `npx tsx scripts/bench/lighthouse.ts`.
+ * same data as the RSC payload). Issue 14's goals: every one of six mobile runs at least 0.9, their
+ * median LCP at most 2.0 s, CLS under 0.1. Figures only. Run alone: `npx tsx scripts/bench/lighthouse.ts`
+ * (LH_RUNS=n for another number of mobile runs).
  */
 import { writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -13,7 +15,7 @@ import lighthouse, { desktopConfig } from "lighthouse";
 import { CHROMIUM_ARGS, chromiumPath } from "../lib/chromium";
 import { startBenchServer } from "./http-fixture";
 
-export const LIGHTHOUSE_BENCH_GOALS = { minPerformance: 0.9, maxLcpMs: 2500, maxCls: 0.1, maxDataKB: 200 } as const;
+export const LIGHTHOUSE_BENCH_GOALS = { minPerformance: 0.9, maxMedianLcpMs: 2000, maxCls: 0.1, maxDataKB: 200, mobileRuns: 6 } as const;
 
 const CHROME_FLAGS = ["--headless=new", ...CHROMIUM_ARGS];
 
@@ -21,6 +23,8 @@ export type LighthouseRun = { formFactor: "mobile" | "desktop"; performance: num
 export type LighthouseBenchResult = {
   events: number;
   runs: LighthouseRun[];
+  /** The median LCP of the mobile runs. */
+  mobileMedianLcpMs: number;
   /** GET /api/app/dashboard: what the page renders, as JSON. */
   dataKB: number;
   dataGzipKB: number;
@@ -29,7 +33,13 @@ export type LighthouseBenchResult = {
 
 const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
 
-export async function runLighthouseBench(options: { years?: number } = {}): Promise<LighthouseBenchResult> {
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+export async function runLighthouseBench(options: { years?: number; mobileRuns?: number } = {}): Promise<LighthouseBenchResult> {
+  const mobileRuns = options.mobileRuns ?? (Number(process.env.LH_RUNS) || LIGHTHOUSE_BENCH_GOALS.mobileRuns);
   const bench = await startBenchServer({ years: options.years ?? 10 });
   const chrome = await chromeLauncher.launch({ chromePath: chromiumPath() ?? "/usr/bin/chromium", chromeFlags: CHROME_FLAGS, logLevel: "silent" });
   try {
@@ -41,7 +51,8 @@ export async function runLighthouseBench(options: { years?: number } = {}): Prom
     await fetch(url, { headers: { cookie: bench.cookie } }).then((r) => r.arrayBuffer());
 
     const runs: LighthouseRun[] = [];
-    for (const formFactor of ["mobile", "desktop"] as const) {
+    const order = [...Array.from({ length: mobileRuns }, () => "mobile" as const), "desktop" as const];
+    for (const [i, formFactor] of order.entries()) {
       const result = await lighthouse(
         url,
         { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance"], extraHeaders: { Cookie: bench.cookie } },
@@ -51,8 +62,8 @@ export async function runLighthouseBench(options: { years?: number } = {}): Prom
       const lhr = result.lhr;
       // LH_REPORT_DIR=dir keeps each run's full report, to see where the main thread's time went.
       if (process.env.LH_REPORT_DIR) {
-        writeFileSync(`${process.env.LH_REPORT_DIR}/lighthouse-${formFactor}.json`, JSON.stringify(lhr));
-        writeFileSync(`${process.env.LH_REPORT_DIR}/trace-${formFactor}.json`, JSON.stringify(result.artifacts.Trace ?? null));
+        writeFileSync(`${process.env.LH_REPORT_DIR}/lighthouse-${formFactor}-${i + 1}.json`, JSON.stringify(lhr));
+        writeFileSync(`${process.env.LH_REPORT_DIR}/trace-${formFactor}-${i + 1}.json`, JSON.stringify(result.artifacts.Trace ?? null));
       }
       if (lhr.runtimeError) throw new Error(`lighthouse: ${lhr.runtimeError.message}`);
       if (!lhr.finalDisplayedUrl.endsWith("/dashboard")) throw new Error(`lighthouse ended on ${lhr.finalDisplayedUrl}, not the dashboard (sign-in lost?)`);
@@ -68,8 +79,11 @@ export async function runLighthouseBench(options: { years?: number } = {}): Prom
     }
     const dataKB = kb(body.length);
     const g = LIGHTHOUSE_BENCH_GOALS;
-    const goalsMet = dataKB < g.maxDataKB && runs.every((r) => r.performance >= g.minPerformance && r.lcpMs < g.maxLcpMs && r.cls < g.maxCls);
-    return { events: bench.events, runs, dataKB, dataGzipKB: kb(gzipSync(body).length), goalsMet };
+    const mobile = runs.filter((r) => r.formFactor === "mobile");
+    const mobileMedianLcpMs = median(mobile.map((r) => r.lcpMs));
+    const goalsMet =
+      dataKB < g.maxDataKB && mobileMedianLcpMs <= g.maxMedianLcpMs && mobile.every((r) => r.performance >= g.minPerformance) && runs.every((r) => r.cls < g.maxCls);
+    return { events: bench.events, runs, mobileMedianLcpMs, dataKB, dataGzipKB: kb(gzipSync(body).length), goalsMet };
   } finally {
     chrome.kill();
     await bench.stop();
@@ -78,8 +92,11 @@ export async function runLighthouseBench(options: { years?: number } = {}): Prom
 
 export function printLighthouseBench(r: LighthouseBenchResult): void {
   const g = LIGHTHOUSE_BENCH_GOALS;
-  console.log(`\nLighthouse, dashboard with ${r.events} events (goals: performance >= ${g.minPerformance}, LCP < ${g.maxLcpMs} ms, CLS < ${g.maxCls}, data < ${g.maxDataKB} KB)`);
+  console.log(
+    `\nLighthouse, dashboard with ${r.events} events (goals: every mobile run's performance >= ${g.minPerformance}, median mobile LCP <= ${g.maxMedianLcpMs} ms, CLS < ${g.maxCls}, data < ${g.maxDataKB} KB)`,
+  );
   console.table(r.runs.map((x) => ({ "form factor": x.formFactor, performance: x.performance, "LCP ms": x.lcpMs, CLS: x.cls, "document KB (transfer)": x.documentKB, "page total KB": x.totalKB })));
+  console.log(`  median mobile LCP: ${r.mobileMedianLcpMs} ms`);
   console.log(`  dashboard data (GET /api/app/dashboard): ${r.dataKB} KB, ${r.dataGzipKB} KB gzipped`);
   console.log(`  goals met: ${r.goalsMet ? "yes" : "NO"}`);
 }
