@@ -14,6 +14,7 @@ import { printNeighbourBench, runNeighbourBench } from "./neighbour";
 import { printPageWeightBench, runPageWeightBench } from "./page-weight";
 import { runParserBench } from "./parsers";
 import { runRemindersBench } from "./reminders";
+import { printScreenshotMemoryBench, runScreenshotMemoryBench } from "./screenshot-memory";
 import { printScreenshotBench, runScreenshotBench } from "./screenshots";
 import { runThrottleBench } from "./throttle";
 
@@ -88,6 +89,15 @@ const benches: Bench[] = [
     run: async () => {
       const r = await runScreenshotBench();
       printScreenshotBench(r);
+      return r;
+    },
+  },
+  {
+    // Where the OCR worker's memory goes, phase by phase, in one worker thread.
+    name: "screenshot-memory",
+    run: async () => {
+      const r = await runScreenshotMemoryBench();
+      printScreenshotMemoryBench(r);
       return r;
     },
   },

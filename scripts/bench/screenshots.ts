@@ -24,6 +24,13 @@ const PAGES: MockPage[] = [
   { kind: "jintiao", theme: "dark", limit: "3.5万", available: "2万", dateLine: "更新于2026-11-28" },
   { kind: "sesame", score: 712, dateLine: "评估时间 2026.10.18" },
 ];
+/** What each page must read as (type:value, sorted): a faster or leaner engine must not misread. */
+const EXPECTED = ["available:21500 limit:30000", "available:6713.6 limit:8000", "limit:50000", "available:20000 limit:35000", "score:712"];
+const readAs = (r: { observations: { type: string; value: number }[] }) =>
+  r.observations
+    .map((o) => `${o.type}:${o.value}`)
+    .sort()
+    .join(" ");
 
 async function fixtures(n: number): Promise<Uint8Array[]> {
   const r = await openRenderer();
@@ -82,7 +89,7 @@ function treeRss(root: number): number {
 
 export type ScreenshotBench = {
   single: { medianMs: number; reads: number; firstReadMs: number };
-  batch: { screenshots: number; totalMs: number; msPerScreenshot: number; peakRssMb: number };
+  batch: { screenshots: number; totalMs: number; msPerScreenshot: number; peakRssMb: number; misread: number };
   http: { dashboardP95IdleMs: number; dashboardP95DuringBatchMs: number; ratio: number; batchMs: number; requestsDuringBatch: number; serverPeakRssMb: number; serverRssBeforeMb: number; failed: number };
   goalsMet: boolean;
 };
@@ -105,8 +112,8 @@ export async function runScreenshotBench(): Promise<ScreenshotBench> {
     () => process.memoryUsage().rss,
     async () => {
       const started = performance.now();
-      await Promise.all(images.map(read));
-      return performance.now() - started;
+      const results = await Promise.all(images.map(read));
+      return { ms: performance.now() - started, misread: results.filter((r, i) => readAs(r) !== EXPECTED[i % EXPECTED.length]).length };
     },
   );
   await closePool();
@@ -164,10 +171,10 @@ export async function runScreenshotBench(): Promise<ScreenshotBench> {
     );
     const p95Idle = percentile([...idle].sort((a, b) => a - b), 95);
     const p95During = percentile([...during].sort((a, b) => a - b), 95);
-    const msPerScreenshot = Math.round(batch.value / images.length);
+    const msPerScreenshot = Math.round(batch.value.ms / images.length);
     const result: ScreenshotBench = {
       single: { medianMs: Math.round(median(singles)), reads: singles.length, firstReadMs },
-      batch: { screenshots: images.length, totalMs: Math.round(batch.value), msPerScreenshot, peakRssMb: mb(batch.peak) },
+      batch: { screenshots: images.length, totalMs: Math.round(batch.value.ms), msPerScreenshot, peakRssMb: mb(batch.peak), misread: batch.value.misread },
       http: {
         dashboardP95IdleMs: round(p95Idle),
         dashboardP95DuringBatchMs: round(p95During),
@@ -187,6 +194,7 @@ export async function runScreenshotBench(): Promise<ScreenshotBench> {
       // The server's own baseline (Next.js, the embedded database) is not OCR's: its growth is.
       result.http.serverPeakRssMb - result.http.serverRssBeforeMb < SCREENSHOT_BENCH_GOALS.peakMb &&
       result.http.ratio < SCREENSHOT_BENCH_GOALS.dashboardP95Ratio &&
+      result.batch.misread === 0 &&
       failed === 0;
     return result;
   } finally {
@@ -203,8 +211,8 @@ export function printScreenshotBench(r: ScreenshotBench): void {
   console.log(`\nScreenshot reading (goals: < ${g.msPerScreenshot} ms a screenshot, peak < ${g.peakMb} MB, dashboard p95 during a batch < ${g.dashboardP95Ratio}x idle)`);
   console.table([
     { case: "one screenshot (median)", ms: r.single.medianMs, "peak MB": "", note: `first read with model load ${r.single.firstReadMs} ms` },
-    { case: `batch of ${r.batch.screenshots}`, ms: r.batch.totalMs, "peak MB": r.batch.peakRssMb, note: `${r.batch.msPerScreenshot} ms a screenshot` },
-    { case: "batch over HTTP (server)", ms: r.http.batchMs, "peak MB": r.http.serverPeakRssMb, note: `${r.http.failed} failed; server ${r.http.serverRssBeforeMb} MB before the batch` },
+    { case: `batch of ${r.batch.screenshots}`, ms: r.batch.totalMs, "peak MB": r.batch.peakRssMb, note: `${r.batch.msPerScreenshot} ms a screenshot, ${r.batch.misread} misread` },
+    { case: "batch over HTTP (server)", ms: r.http.batchMs, "peak MB": r.http.serverPeakRssMb, note: `${r.http.failed} failed; server ${r.http.serverRssBeforeMb} MB before the batch, +${r.http.serverPeakRssMb - r.http.serverRssBeforeMb} MB during it` },
   ]);
   console.table([{ "dashboard p95 idle ms": r.http.dashboardP95IdleMs, "p95 during batch ms": r.http.dashboardP95DuringBatchMs, ratio: r.http.ratio, requests: r.http.requestsDuringBatch, "goals met": r.goalsMet }]);
 }
