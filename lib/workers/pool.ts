@@ -24,8 +24,8 @@ export type PoolOptions = { threads?: number; queue?: number; idleTimeoutMs?: nu
 export function poolSize(env: Record<string, string | undefined> = process.env, cores = availableParallelism()): { threads: number; queue: number; heapMb: number } {
   const threads = positiveInt(env.WORKER_THREADS) ?? Math.max(1, cores - 1);
   const queue = positiveInt(env.WORKER_QUEUE) ?? threads * 32;
-  // A small JS heap makes V8 collect OCR's big temporary arrays early (peak RSS ~850 → ~660 MB
-  // a 3x screenshot). Tasks that hold big documents in memory need WORKER_HEAP_MB raised.
+  // A small JS heap makes V8 collect a task's garbage early (OCR uses ~35 MB of it; it once built
+  // its tensors as JS arrays). Tasks that hold big documents in memory need WORKER_HEAP_MB raised.
   const heapMb = positiveInt(env.WORKER_HEAP_MB) ?? 256;
   return { threads, queue, heapMb };
 }
