@@ -86,18 +86,27 @@ export type ReadBody = { bytes: Uint8Array; value: unknown };
  */
 export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<ReadBody> {
   const bytes = await readBodyBytes(request, maxBytes, `The request body must be at most ${maxBytes} bytes.`);
+  const json = parseJsonBytes(bytes);
+  if (!json.ok) throw new AppError("invalid_json", json.message);
+  return { bytes, value: json.value };
+}
 
+/**
+ * A request body's bytes as JSON, with the sync API's message for each way they can be wrong.
+ * Returns instead of throwing, so a worker thread can run it (lib/db/prepared-history.ts).
+ */
+export function parseJsonBytes(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false; message: string } {
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new AppError("invalid_json", "The request body is not valid UTF-8.");
+    return { ok: false, message: "The request body is not valid UTF-8." };
   }
-  if (text.trim() === "") throw new AppError("invalid_json", "The request body is empty; expected a JSON document.");
+  if (text.trim() === "") return { ok: false, message: "The request body is empty; expected a JSON document." };
   try {
-    return { bytes, value: JSON.parse(text) };
+    return { ok: true, value: JSON.parse(text) };
   } catch (err) {
-    throw new AppError("invalid_json", `The request body is not valid JSON: ${(err as Error).message}`);
+    return { ok: false, message: `The request body is not valid JSON: ${(err as Error).message}` };
   }
 }
 

@@ -7,10 +7,12 @@
  */
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { trackPool } from "./pg-sessions";
 
 export const DEFAULT_PGLITE_DIR = path.join(process.cwd(), "data", "pglite");
 
@@ -37,10 +39,11 @@ export type DbHandle = {
 
 export function openAdapter(target: DbTarget): DbHandle {
   if (target.kind === "postgres") {
-    const adapter = new PrismaPg({
-      connectionString: target.url,
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-    });
+    // Our own pool, so bulk imports can reach the connection of their transaction (COPY, see
+    // lib/db/pg-sessions.ts); Prisma ends it on $disconnect.
+    const pool = new pg.Pool({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    trackPool(pool);
+    const adapter = new PrismaPg(pool, { disposeExternalPool: true });
     return { target, adapter, close: async () => {} };
   }
   const pglite = new PGlite(target.dataDir);

@@ -48,3 +48,27 @@ describe("export and load mapping", () => {
     expect(exportedEvent({ eventId: "r1", idDerived: false, payload: { ...repay, id: "r1" } })).toEqual({ ...repay, id: "r1" });
   });
 });
+
+describe("canonicalJson", () => {
+  // The first implementation, kept as the oracle: every stored hash was computed with it, so the
+  // faster one must give the same text for every value or re-imports would count as updates.
+  const reference = (value: unknown): string => {
+    if (Array.isArray(value)) return `[${value.map(reference).join(",")}]`;
+    if (value !== null && typeof value === "object") {
+      const entries = Object.entries(value as Record<string, unknown>)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${reference(v)}`).join(",")}}`;
+    }
+    return JSON.stringify(value);
+  };
+
+  it.each([
+    [{ b: 1, a: [3, { z: null, y: "x\n\"" }], c: undefined, Á: true, "": 0, B: -0.5 }],
+    [[1, "two", [], {}, null, [undefined]]],
+    [{ type: "repayment", date: "2025-02-10", amount: 100, source: "import:alipay", note: "还款 ✓" }],
+    ["plain"],
+    [12.5],
+    [null],
+  ])("gives the first implementation's text for %j", (value) => expect(canonicalJson(value)).toBe(reference(value)));
+});

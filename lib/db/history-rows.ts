@@ -3,7 +3,7 @@
  * ids for events imported without one, and the reverse mapping for export. No database and no
  * "server-only", so scripts, tests and lib/data/history.ts share one definition.
  */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { calendarDay, type HistoryEvent } from "@/lib/history/schema";
 
 /** Prefix of ids the app derives; the spec's ids are free text, so keep ours recognisable. */
@@ -21,20 +21,38 @@ export type EventRow = {
   hash: string;
 };
 
-/** JSON with object keys sorted, so equal content always hashes equally whatever the key order. */
+/**
+ * JSON with object keys sorted, so equal content always hashes equally whatever the key order.
+ * Written as loops rather than entries/filter/sort/map: it runs for every imported event, and
+ * this form is about twice as fast for the same output (stored hashes must never change).
+ */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    let out = "[";
+    for (let i = 0; i < value.length; i++) out += (i ? "," : "") + (canonicalJson(value[i]) ?? "");
+    return out + "]";
   }
-  return JSON.stringify(value);
+  return `{${canonicalMembers(value as Record<string, unknown>).join(",")}}`;
 }
 
+/** `"key":value` of each defined member, in sorted key order (UTF-16 code units, as `<` compares). */
+function canonicalMembers(obj: Record<string, unknown>): string[] {
+  const keys = Object.keys(obj).sort();
+  const members: string[] = [];
+  for (const k of keys) {
+    const v = obj[k];
+    if (v === undefined) continue;
+    members.push(`${JSON.stringify(k)}:${canonicalJson(v)}`);
+  }
+  return members;
+}
+
+const SOURCE_MEMBER = `${JSON.stringify("source")}:`;
+
+/** One-shot hashing (crypto.hash): for short texts about twice as fast as createHash().update().digest(). */
 export function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+  return hash("sha256", text, "hex");
 }
 
 /** The number charts and queries read without parsing JSON: amount, limit, score or balance. */
@@ -68,17 +86,21 @@ export function toEventRows(events: readonly HistoryEvent[], options: { source?:
   const repeats = new Map<string, number>();
   return events.map((original) => {
     const payload: HistoryEvent = options.source && original.source === undefined ? { ...original, source: options.source } : original;
-    const hash = sha256(canonicalJson(payload));
     let eventId = original.id;
     const idDerived = eventId === undefined;
+    let hash: string;
     if (eventId === undefined) {
-      // Most id-less events carry no source: then the content hash is the payload hash already.
-      const { source, ...content } = payload;
-      const contentHash = source === undefined ? hash : sha256(canonicalJson(content));
+      // One canonical pass serves both hashes: the content's (without source) and the payload's.
+      const members = canonicalMembers(payload);
+      const content = payload.source === undefined ? members : members.filter((m) => !m.startsWith(SOURCE_MEMBER));
+      const contentHash = sha256(`{${content.join(",")}}`);
+      hash = content === members ? contentHash : sha256(`{${members.join(",")}}`);
       const base = DERIVED_ID_PREFIX + contentHash.slice(0, 32);
       const n = (repeats.get(base) ?? 0) + 1;
       repeats.set(base, n);
       eventId = n === 1 ? base : `${base}-${n}`;
+    } else {
+      hash = sha256(canonicalJson(payload));
     }
     return { eventId, idDerived, type: payload.type, day: calendarDay(payload.date)!, value: eventValue(payload), payload, hash };
   });

@@ -6,9 +6,11 @@
  */
 import type { ReadScreenshotPayload, ReadScreenshotResult } from "@/lib/screenshots/task";
 import type { ExplainHistoryPayload, ExplainHistoryResult } from "./tasks/explain-history";
+import type { PrepareResult, PrepareTaskPayload } from "@/lib/db/prepared-history";
 
 // Each task's module is imported on its first call, so a thread loads only the engines it uses.
 export const tasks = {
+  "history.prepare": async (p: PrepareTaskPayload): Promise<PrepareResult> => (await import("@/lib/db/prepared-history")).prepareHistory(p.input, p.options),
   "screenshot.read": async (p: ReadScreenshotPayload): Promise<ReadScreenshotResult> => (await import("@/lib/screenshots/task")).readScreenshotTask(p),
   "history.explain": async (p: ExplainHistoryPayload): Promise<ExplainHistoryResult> => (await import("./tasks/explain-history")).explainHistoryTask(p),
   /** For the pool's own tests: echoes after `ms`, or throws `fail`. */

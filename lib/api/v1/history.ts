@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { exportHistory, importHistory } from "@/lib/data/history";
-import { AppError, isAppError, readJsonBody } from "@/lib/errors";
+import { exportHistory, prepareImport, preparedOrThrow, writePreparedHistory } from "@/lib/data/history";
+import { AppError, isAppError, MAX_BODY_BYTES, readBodyBytes } from "@/lib/errors";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { apiHandler } from "@/lib/auth/guards";
 import { withSignalWatch } from "@/lib/reminders/signal-watch";
@@ -14,24 +14,28 @@ export function historyHandlers(getDb: () => PrismaClient) {
   return {
     // POST /api/v1/history — merge a history-v1 document into the token owner's history
     POST: apiHandler(getDb, async ({ db, request, principal }) => {
-      // Read (bounded) before claiming the idempotency key: a 400/413 body never holds a key.
-      const { bytes, value } = await readJsonBody(request);
-      const scope = { scope: principal.tokenId, userId: principal.userId, tokenId: principal.tokenId };
+      const userId = principal.userId;
+      // The request thread only reads the bytes: UTF-8, JSON, validation and the rows are worked
+      // out in the worker pool (small bodies in-thread). A body that is not JSON (400) or too big
+      // (413) is answered before the idempotency key is claimed, so it never holds one.
+      const bytes = await readBodyBytes(request, MAX_BODY_BYTES, `The request body must be at most ${MAX_BODY_BYTES} bytes.`);
+      const prepared = await prepareImport(db, bytes, { userId });
+      if (!prepared.ok && prepared.code === "invalid_json") throw new AppError("invalid_json", prepared.message);
+      const scope = { scope: principal.tokenId, userId, tokenId: principal.tokenId };
       return withIdempotency(db, request, scope, bytes, async () => {
-        // importHistory validates with parseHistory (the one schema) before its transaction and
-        // throws validation_failed with every problem, so nothing is stored on any problem.
+        // An invalid document answers 422 with every problem (stored for the key like any answer);
+        // nothing is written.
         let result: ImportResult | undefined;
         // The events and their audit row commit together: the activity log never misses an import.
-        await withSignalWatch(db, principal.userId, () =>
-          importHistory(db, {
-            userId: principal.userId,
-            document: value,
+        await withSignalWatch(db, userId, async () =>
+          writePreparedHistory(db, {
+            userId,
             alsoInTransaction: async (tx, counts) => {
-              const total = await tx.event.count({ where: { userId: principal.userId } });
+              const total = await tx.event.count({ where: { userId } });
               result = { added: counts.added, updated: counts.updated, unchanged: counts.unchanged, total };
-              await recordAudit(tx, { userId: principal.userId, action: "api.import", detail: { tokenId: principal.tokenId, ...result }, ip: clientIpFrom(request.headers) });
+              await recordAudit(tx, { userId, action: "api.import", detail: { tokenId: principal.tokenId, ...result }, ip: clientIpFrom(request.headers) });
             },
-          }),
+          }, preparedOrThrow(prepared)),
         ).catch((err: unknown) => {
           throw capProblems(err);
         });

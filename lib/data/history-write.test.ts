@@ -1,0 +1,110 @@
+import { afterAll, expect, it } from "vitest";
+import { describeDatabases } from "@/lib/db/test-db";
+import type { HistoryEvent } from "@/lib/history/schema";
+import { closePool, poolStats } from "@/lib/workers/pool";
+import { exportHistory, importHistory, loadHistory, prepareImport, preparedOrThrow, writePreparedHistory } from "./history";
+import { IN_THREAD_MAX_EVENTS } from "./history-write";
+
+afterAll(closePool);
+
+const DOC = { format: "credit-health-history", version: 1 } as const;
+/** Above the in-thread threshold, so these documents are prepared in the worker pool. */
+const N = IN_THREAD_MAX_EVENTS * 4;
+const limit = (i: number, value = 1000 + i): HistoryEvent => ({ id: `e${i}`, type: "limit", date: "2025-01-02", limit: value });
+
+let seq = 0;
+
+describeDatabases("bulk history writes", (ctx) => {
+  const newUser = async () => (await ctx().prisma.user.create({ data: { email: `w${++seq}-${Date.now()}@example.com`, passwordHash: "x" } })).id;
+  const versionOf = async (userId: string) => (await ctx().prisma.user.findUniqueOrThrow({ where: { id: userId } })).historyVersion;
+
+  it("counts added, updated and unchanged rows exactly, and stores the changed payloads", async () => {
+    const { prisma } = ctx();
+    const userId = await newUser();
+    const completed = poolStats().completed;
+    const first = Array.from({ length: N }, (_, i) => limit(i));
+    expect(await importHistory(prisma, { userId, document: { ...DOC, events: first } })).toEqual({ added: N, updated: 0, unchanged: 0 });
+    expect(poolStats().completed).toBeGreaterThan(completed);
+    // A third unchanged, a third changed, a third new.
+    const third = N / 4;
+    const second = [
+      ...first.slice(0, third),
+      ...first.slice(third, 2 * third).map((e, k) => limit(third + k, 5 + k)),
+      ...Array.from({ length: third }, (_, k) => limit(N + k)),
+    ];
+    expect(await importHistory(prisma, { userId, document: { ...DOC, events: second } })).toEqual({ added: third, updated: third, unchanged: third });
+    expect(await prisma.event.count({ where: { userId } })).toBe(N + third);
+    const changed = await prisma.event.findUniqueOrThrow({ where: { userId_eventId: { userId, eventId: `e${third + 3}` } } });
+    expect([Number(changed.value), changed.payload]).toEqual([8, limit(third + 3, 8)]);
+    const kept = await prisma.event.findUniqueOrThrow({ where: { userId_eventId: { userId, eventId: "e3" } } });
+    expect(Number(kept.value)).toBe(1003);
+    // The same document again changes nothing.
+    expect(await importHistory(prisma, { userId, document: { ...DOC, events: second } })).toEqual({ added: 0, updated: 0, unchanged: 3 * third });
+  });
+
+  it("keeps id-less repeats apart in a large document and recognises them on re-import", async () => {
+    const { prisma } = ctx();
+    const userId = await newUser();
+    const repay = (i: number): HistoryEvent => ({ type: "repayment", date: "2025-02-10", amount: 100 + (i % 10) });
+    const events = Array.from({ length: N }, (_, i) => repay(i));
+    expect(await importHistory(prisma, { userId, document: { ...DOC, events }, source: "import:test" })).toEqual({ added: N, updated: 0, unchanged: 0 });
+    const loaded = await loadHistory(prisma, { userId });
+    expect(new Set(loaded.events.map((e) => e.id)).size).toBe(N);
+    expect(loaded.events.filter((e) => e.id!.endsWith(`-${N / 10}`))).toHaveLength(10);
+    const exported = await exportHistory(prisma, { userId });
+    expect(await importHistory(prisma, { userId, document: exported })).toEqual({ added: 0, updated: 0, unchanged: N });
+  });
+
+  it("stores nothing when a write fails part-way (one transaction)", async () => {
+    const { prisma, engine } = ctx();
+    const userId = await newUser();
+    const before = await versionOf(userId);
+    const prepared = preparedOrThrow(await prepareImport(prisma, new TextEncoder().encode(JSON.stringify({ ...DOC, events: Array.from({ length: N }, (_, i) => limit(i)) })), { userId }));
+    // Break the last rows only, so the first ones have been sent when the database refuses.
+    if (engine === "postgres") {
+      const end = prepared.copy!.lastIndexOf("\n", prepared.copy!.length - 2);
+      prepared.copy = `${prepared.copy!.slice(0, end + 1)}not-a-row\n`;
+    } else {
+      prepared.batches![prepared.batches!.length - 1] = JSON.stringify([{ eventId: "x", idDerived: false, type: "no-such-type", day: "2025-01-01", value: 1, payload: {}, hash: "h" }]);
+    }
+    await expect(writePreparedHistory(prisma, { userId }, prepared)).rejects.toThrow();
+    expect(await prisma.event.count({ where: { userId } })).toBe(0);
+    expect(await versionOf(userId)).toBe(before);
+  });
+
+  it("rolls the events back when a later write of the same import fails", async () => {
+    const { prisma } = ctx();
+    const userId = await newUser();
+    const events = Array.from({ length: N }, (_, i) => limit(i));
+    const failing = async () => {
+      throw new Error("audit row refused");
+    };
+    await expect(importHistory(prisma, { userId, document: { ...DOC, events }, alsoInTransaction: failing })).rejects.toThrow("audit row refused");
+    expect(await prisma.event.count({ where: { userId } })).toBe(0);
+  });
+
+  it("runs concurrent large imports of overlapping events without deadlock or lost rows", async () => {
+    const { prisma } = ctx();
+    const userId = await newUser();
+    const half = N / 2;
+    // Each document overlaps the next by half; the overlapping events differ in content every time.
+    const docs = [0, 1, 2, 3].map((k) => ({ ...DOC, events: Array.from({ length: N }, (_, i) => limit(i + k * half, k * 10 + (i % 7))) }));
+    const results = await Promise.all(docs.map((d) => importHistory(prisma, { userId, document: d })));
+    const total = N + 3 * half;
+    expect(results.reduce((n, r) => n + r.added, 0)).toBe(total);
+    expect(results.every((r) => r.added + r.updated + r.unchanged === N)).toBe(true);
+    expect(await prisma.event.count({ where: { userId } })).toBe(total);
+  });
+
+  it("answers invalid documents with every problem and stores nothing, from bytes too", async () => {
+    const { prisma } = ctx();
+    const userId = await newUser();
+    const events: unknown[] = Array.from({ length: N }, (_, i) => limit(i));
+    events[7] = { id: "bad", type: "borrow", date: "2025-01-02", amount: -1 };
+    const bytes = new TextEncoder().encode(JSON.stringify({ ...DOC, events }));
+    const result = await prepareImport(prisma, bytes, { userId });
+    expect(result).toMatchObject({ ok: false, code: "validation_failed", problems: [expect.stringMatching(/^events\[7\]\.amount: /)] });
+    await expect(importHistory(prisma, { userId, document: { ...DOC, events } })).rejects.toMatchObject({ code: "validation_failed" });
+    expect(await prisma.event.count({ where: { userId } })).toBe(0);
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { canonicalJson, sha256, toEventRows } from "./history-rows";
+import { COPY_COLUMNS, prepareHistory, type PrepareOptions } from "./prepared-history";
+
+const DOC = { format: "credit-health-history", version: 1 } as const;
+const doc = (n: number) => ({ ...DOC, events: Array.from({ length: n }, (_, i) => ({ id: `e${i}`, type: "limit", date: "2025-01-02", limit: 1000 + i })) });
+const bytes = (s: string) => new TextEncoder().encode(s);
+const opts = (o: Partial<PrepareOptions> = {}): PrepareOptions => ({ userId: "u1", format: "json", ...o });
+
+function ok(result: ReturnType<typeof prepareHistory>) {
+  if (!result.ok) throw new Error(`expected a prepared document, got ${result.code}: ${result.message}`);
+  return result.prepared;
+}
+
+/** COPY text format back to values: the inverse of the escaping the database applies. */
+const unescape = (v: string) => (v === "\\N" ? null : v.replace(/\\(.)/g, (_, c: string) => ({ n: "\n", r: "\r", t: "\t", "\\": "\\" })[c] ?? c));
+
+describe("prepareHistory", () => {
+  it("gives ids and hashes in document order and json batches of the requested size, every event once", () => {
+    const p = ok(prepareHistory(doc(5), opts({ batchRows: 2, source: "api:test" })));
+    expect(p.total).toBe(5);
+    expect(p.borrower).toEqual({ currency: "CNY", product: "Jiebei", scoreScale: { min: 350, max: 950 } });
+    expect(p.ids.split("\u0000")).toEqual(["e0", "e1", "e2", "e3", "e4"]);
+    const batches = p.batches!.map((b) => JSON.parse(b) as { eventId: string; payload: { source?: string }; hash: string }[]);
+    expect(batches.map((b) => b.length)).toEqual([2, 2, 1]);
+    const rows = batches.flat();
+    expect(rows.map((r) => r.eventId)).toEqual(["e0", "e1", "e2", "e3", "e4"]);
+    expect(rows.every((r) => r.payload.source === "api:test")).toBe(true);
+    expect(p.hashes).toBe(rows.map((r) => r.hash).join(""));
+    expect(p.copy).toBeUndefined();
+  });
+
+  it("hashes exactly as toEventRows does (stored hashes must not change), derived ids included", () => {
+    const repay = { type: "repayment", date: "2025-02-10", amount: 100 } as const;
+    const input = { ...DOC, events: [repay, { ...repay }, { id: "x", type: "score", date: "2025-01-01", score: 700, note: "b" }] };
+    const p = ok(prepareHistory(input, opts({ source: "import:csv" })));
+    const rows = toEventRows(input.events, { source: "import:csv" });
+    expect(p.ids.split("\u0000")).toEqual(rows.map((r) => r.eventId));
+    expect(p.hashes).toBe(rows.map((r) => r.hash).join(""));
+    expect(rows[2]!.hash).toBe(sha256(canonicalJson({ ...input.events[2], source: "import:csv" })));
+  });
+
+  it("writes COPY lines with every column, escaped, that read back to the row", () => {
+    const tricky = { id: "a\tb\\c\nd", type: "activity", date: "2025-03-01T23:30:00+00:00", count: 2, note: 'line\nbreak "q" \\ tab\t' };
+    const at = new Date("2026-01-02T03:04:05.000Z");
+    const p = ok(prepareHistory({ ...DOC, events: [tricky, { id: "s", type: "score", date: "2025-01-01", score: 700 }] }, opts({ format: "copy", userId: "user\\1", writtenAt: at })));
+    expect(p.batches).toBeUndefined();
+    const lines = p.copy!.split("\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toBe("");
+    const fields = lines[0]!.split("\t").map(unescape);
+    expect(fields).toHaveLength(COPY_COLUMNS.split(",").length);
+    const [id, userId, eventId, idDerived, type, day, value, payload, hash, createdAt, updatedAt] = fields;
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect([userId, eventId, idDerived, type, day, value]).toEqual(["user\\1", tricky.id, "f", "activity", "2025-03-02", null]);
+    expect(JSON.parse(payload!)).toEqual(tricky);
+    expect(hash).toBe(p.hashes.slice(0, 64));
+    expect([createdAt, updatedAt]).toEqual([at.toISOString(), at.toISOString()]);
+    expect(lines[1]!.split("\t")[6]).toBe("700");
+  });
+
+  it("returns every validation problem by JSON path instead of throwing", () => {
+    const bad = doc(3);
+    (bad.events[1] as Record<string, unknown>).limit = -5;
+    (bad.events[2] as Record<string, unknown>).date = "2025-02-30";
+    const result = prepareHistory(bad, opts());
+    expect(result).toMatchObject({ ok: false, code: "validation_failed" });
+    if (result.ok) return;
+    expect(result.problems).toEqual([expect.stringMatching(/^events\[1\]\.limit: /), expect.stringMatching(/^events\[2\]\.date: /)]);
+  });
+
+  it("refuses events after the given clock", () => {
+    const result = prepareHistory(doc(1), opts({ now: new Date("2024-12-01T00:00:00Z") }));
+    expect(result).toMatchObject({ ok: false, code: "validation_failed", problems: [expect.stringContaining("events[0].date: is in the future")] });
+  });
+
+  it("reads the body's bytes: bad UTF-8, an empty body and bad JSON each get their own message", () => {
+    const cases: [Uint8Array, RegExp][] = [
+      [new Uint8Array([0xff, 0xfe, 0x00]), /not valid UTF-8/],
+      [bytes("  \n"), /empty/],
+      [bytes("{nope"), /not valid JSON/],
+    ];
+    for (const [input, message] of cases) expect(prepareHistory(input, opts())).toMatchObject({ ok: false, code: "invalid_json", message: expect.stringMatching(message) });
+    expect(ok(prepareHistory(bytes(JSON.stringify(doc(3))), opts())).total).toBe(3);
+  });
+
+  it("prepares an empty document", () => {
+    const p = ok(prepareHistory({ ...DOC, events: [] }, opts({ format: "copy" })));
+    expect([p.total, p.ids, p.hashes, p.copy]).toEqual([0, "", "", ""]);
+  });
+});
