@@ -42,7 +42,7 @@ export async function importHistory(
   db: PrismaClient,
   options: { userId: string; document: HistoryDocumentInput | HistoryDocument | unknown } & ImportOptions,
 ): Promise<ImportCounts> {
-  return writePreparedHistory(db, options, preparedOrThrow(await prepareImport(db, options.document, options)));
+  return writePreparedHistory(db, options, preparedOrThrow(await prepareImport(options.document, options)));
 }
 
 export { prepareImport, preparedOrThrow, writePreparedHistory };

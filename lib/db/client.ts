@@ -12,7 +12,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { trackPool } from "./pg-sessions";
+import { trackPglite, trackPool } from "./pg-sessions";
 
 export const DEFAULT_PGLITE_DIR = path.join(process.cwd(), "data", "pglite");
 
@@ -47,7 +47,8 @@ export function openAdapter(target: DbTarget): DbHandle {
     return { target, adapter, close: async () => {} };
   }
   const pglite = new PGlite(target.dataDir);
-  return { target, adapter: new PrismaPGlite(pglite), pglite, close: () => pglite.close() };
+  // The adapter sees the instance through trackPglite, so bulk imports can COPY in its transaction.
+  return { target, adapter: new PrismaPGlite(trackPglite(pglite)), pglite, close: () => pglite.close() };
 }
 
 export function createPrisma(target: DbTarget = targetFromEnv()): { prisma: PrismaClient; handle: DbHandle } {

@@ -1,61 +1,145 @@
 /**
- * The node-postgres connection behind a Prisma interactive transaction, so bulk writes can use
- * `COPY … FROM STDIN` (which Prisma cannot send) inside the very transaction the rest of an import
- * runs in. Prisma 7's pg adapter takes our own pg.Pool (lib/db/client.ts), whose public `connect`
- * and `remove` events let us keep every open connection by its server process id; inside a
- * transaction, `SELECT pg_backend_pid()` names the connection, and a transaction-local setting
- * written through Prisma and read back through the raw client proves it is the same session and
- * transaction before anything is written. No Prisma internals are touched.
- *
- * No "server-only": the benches and scripts (tsx) share this with the app.
+ * The raw database session behind a Prisma interactive transaction, so bulk writes can use COPY
+ * (which Prisma cannot send) inside the very transaction the rest of an import runs in.
+ * - PostgreSQL: Prisma 7's pg adapter takes our own pg.Pool (lib/db/client.ts), whose public
+ *   `connect` and `remove` events let us keep every open connection by its server process id;
+ *   `SELECT pg_backend_pid()` inside the transaction names its connection.
+ * - PGlite: one connection, so at most one transaction is open per instance; the adapter is given
+ *   the instance through trackPglite, which notes the open transaction's handle.
+ * Either way a transaction-local setting written through Prisma and read back through the raw
+ * session proves it is the same session and transaction before anything is written. No Prisma
+ * internals are touched. No "server-only": the benches and scripts (tsx) share this with the app.
  */
 import { randomBytes } from "node:crypto";
+import type { PGlite, Transaction } from "@electric-sql/pglite";
 import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+
+/** What a bulk write needs from the transaction's own session. */
+export type BulkSession = {
+  query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[]; rowCount: number }>;
+  /** COPY `text` (COPY text format, whole lines) into `table` (`columns`). */
+  copy(table: string, columns: string, text: string): Promise<void>;
+};
 
 /** `client.processID` is set by node-postgres from the server's BackendKeyData; @types/pg omits it. */
 type Tracked = pg.PoolClient & { processID?: number };
 
-const holder = globalThis as typeof globalThis & { __creditHealthPgSessions?: Map<string, Tracked> };
-const sessions: Map<string, Tracked> = (holder.__creditHealthPgSessions ??= new Map<string, Tracked>());
+type Registry = { pg: Map<string, Tracked>; pglite: Map<PGlite, Transaction> };
+const holder = globalThis as typeof globalThis & { __creditHealthSessions?: Registry };
+const registry: Registry = (holder.__creditHealthSessions ??= { pg: new Map(), pglite: new Map() });
 
 const key = (database: string | undefined, pid: number) => `${database ?? ""}/${pid}`;
 
 /** Remembers every connection `pool` opens, until the pool removes it. */
 export function trackPool(pool: pg.Pool): void {
   pool.on("connect", (client: Tracked) => {
-    if (client.processID !== undefined) sessions.set(key(client.database, client.processID), client);
+    if (client.processID !== undefined) registry.pg.set(key(client.database, client.processID), client);
   });
   pool.on("remove", (client: Tracked) => {
-    if (client.processID !== undefined && sessions.get(key(client.database, client.processID)) === client) {
-      sessions.delete(key(client.database, client.processID));
+    if (client.processID !== undefined && registry.pg.get(key(client.database, client.processID)) === client) {
+      registry.pg.delete(key(client.database, client.processID));
     }
   });
 }
 
-type RawQuery = { $queryRawUnsafe: <T>(sql: string, ...values: unknown[]) => Promise<T> };
-
-/** True when `db`'s connections come from a tracked pool (so a transaction's COPY is reachable). */
-export async function isTrackedPostgres(db: RawQuery): Promise<boolean> {
-  if (sessions.size === 0) return false;
-  const [row] = await db.$queryRawUnsafe<{ pid: number; db: string }[]>(`SELECT pg_backend_pid() AS pid, current_database() AS db`);
-  return row !== undefined && sessions.has(key(row.db, Number(row.pid)));
+/** The instance as the Prisma adapter should see it: the same, but its open transaction is noted. */
+export function trackPglite(pglite: PGlite): PGlite {
+  const transaction: PGlite["transaction"] = (callback) =>
+    pglite.transaction(async (tx) => {
+      registry.pglite.set(pglite, tx);
+      try {
+        return await callback(tx);
+      } finally {
+        if (registry.pglite.get(pglite) === tx) registry.pglite.delete(pglite);
+      }
+    });
+  return new Proxy(pglite, {
+    get(target, property) {
+      if (property === "transaction") return transaction;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
+type RawQuery = { $queryRawUnsafe: <T>(sql: string, ...values: unknown[]) => Promise<T> };
+const PROBE_SQL = `SELECT current_setting('credit_health.session_probe', true) AS probe`;
+
 /**
- * The raw connection running `tx`'s transaction, or null when it is not one of ours (PGlite, or a
- * client built without trackPool). Never a different connection: that would split the import
- * across two transactions, so the match is proven, not assumed.
+ * The raw session running `tx`'s transaction, or null when it is not one of ours. Never a
+ * different session: that would split the import across two transactions, so the match is
+ * proven, not assumed.
  */
-export async function rawConnectionOf(tx: RawQuery): Promise<pg.PoolClient | null> {
-  if (sessions.size === 0) return null;
+export async function bulkSessionOf(tx: RawQuery): Promise<BulkSession | null> {
   const probe = randomBytes(12).toString("hex");
   const [row] = await tx.$queryRawUnsafe<{ pid: number; db: string }[]>(
     `SELECT pg_backend_pid() AS pid, current_database() AS db, set_config('credit_health.session_probe', $1, true) AS probe`,
     probe,
   );
-  if (!row) return null;
-  const client = sessions.get(key(row.db, Number(row.pid)));
-  if (!client) return null;
-  const seen: pg.QueryResult<{ probe: string | null }> = await client.query(`SELECT current_setting('credit_health.session_probe', true) AS probe`);
-  return seen.rows[0]?.probe === probe ? client : null;
+  const client = row ? registry.pg.get(key(row.db, Number(row.pid))) : undefined;
+  if (client) {
+    const seen: pg.QueryResult<{ probe: string | null }> = await client.query(PROBE_SQL);
+    return seen.rows[0]?.probe === probe ? pgSession(client) : null;
+  }
+  for (const open of registry.pglite.values()) {
+    const seen = await open.query<{ probe: string | null }>(PROBE_SQL);
+    if (seen.rows[0]?.probe === probe) return pgliteSession(open);
+  }
+  return null;
+}
+
+function pgSession(client: pg.PoolClient): BulkSession {
+  return {
+    query: async <T>(sql: string, params?: unknown[]) => {
+      const r = await client.query(sql, params);
+      return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
+    },
+    // One COPY streamed in slices of about 1 MB cut at line ends, honouring backpressure; the
+    // server does the work, so the request thread is free while it runs.
+    copy: (table, columns, text) =>
+      new Promise<void>((resolve, reject) => {
+        const SLICE = 1 << 20;
+        const stream = client.query(copyFrom(`COPY ${table} (${columns}) FROM STDIN`));
+        stream.on("error", reject);
+        stream.on("finish", () => resolve());
+        let at = 0;
+        const pump = () => {
+          while (at < text.length) {
+            const end = at + SLICE >= text.length ? text.length : text.indexOf("\n", at + SLICE) + 1 || text.length;
+            const more = stream.write(text.slice(at, end));
+            at = end;
+            if (!more) return void stream.once("drain", pump);
+          }
+          stream.end();
+        };
+        pump();
+      }),
+  };
+}
+
+/**
+ * PGlite runs on the calling thread: a 100,000-row COPY would hold it for a second or more, so
+ * rows go in COPYs of PGLITE_COPY_ROWS lines with a yield between them (other requests are
+ * answered in the gaps).
+ */
+export const PGLITE_COPY_ROWS = 2_000;
+
+function pgliteSession(tx: Transaction): BulkSession {
+  return {
+    query: async <T>(sql: string, params?: unknown[]) => {
+      const r = await tx.query<T>(sql, params);
+      return { rows: r.rows, rowCount: r.affectedRows ?? 0 };
+    },
+    copy: async (table, columns, text) => {
+      let at = 0;
+      while (at < text.length) {
+        let end = at;
+        for (let n = 0; n < PGLITE_COPY_ROWS && end < text.length; n++) end = text.indexOf("\n", end) + 1 || text.length;
+        await tx.query(`COPY ${table} (${columns}) FROM '/dev/blob'`, [], { blob: new Blob([text.slice(at, end)]) });
+        at = end;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    },
+  };
 }

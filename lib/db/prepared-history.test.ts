@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
+import type { HistoryEvent } from "@/lib/history/schema";
 import { canonicalJson, sha256, toEventRows } from "./history-rows";
 import { COPY_COLUMNS, prepareHistory, type PrepareOptions } from "./prepared-history";
 
 const DOC = { format: "credit-health-history", version: 1 } as const;
 const doc = (n: number) => ({ ...DOC, events: Array.from({ length: n }, (_, i) => ({ id: `e${i}`, type: "limit", date: "2025-01-02", limit: 1000 + i })) });
 const bytes = (s: string) => new TextEncoder().encode(s);
-const opts = (o: Partial<PrepareOptions> = {}): PrepareOptions => ({ userId: "u1", format: "json", ...o });
+const opts = (o: Partial<PrepareOptions> = {}): PrepareOptions => ({ userId: "u1", ...o });
 
 function ok(result: ReturnType<typeof prepareHistory>) {
   if (!result.ok) throw new Error(`expected a prepared document, got ${result.code}: ${result.message}`);
@@ -16,23 +17,22 @@ function ok(result: ReturnType<typeof prepareHistory>) {
 const unescape = (v: string) => (v === "\\N" ? null : v.replace(/\\(.)/g, (_, c: string) => ({ n: "\n", r: "\r", t: "\t", "\\": "\\" })[c] ?? c));
 
 describe("prepareHistory", () => {
-  it("gives ids and hashes in document order and json batches of the requested size, every event once", () => {
-    const p = ok(prepareHistory(doc(5), opts({ batchRows: 2, source: "api:test" })));
+  it("gives ids, hashes and COPY lines in document order, every event once", () => {
+    const p = ok(prepareHistory(doc(5), opts({ source: "api:test" })));
     expect(p.total).toBe(5);
     expect(p.borrower).toEqual({ currency: "CNY", product: "Jiebei", scoreScale: { min: 350, max: 950 } });
     expect(p.ids.split("\u0000")).toEqual(["e0", "e1", "e2", "e3", "e4"]);
-    const batches = p.batches!.map((b) => JSON.parse(b) as { eventId: string; payload: { source?: string }; hash: string }[]);
-    expect(batches.map((b) => b.length)).toEqual([2, 2, 1]);
-    const rows = batches.flat();
-    expect(rows.map((r) => r.eventId)).toEqual(["e0", "e1", "e2", "e3", "e4"]);
-    expect(rows.every((r) => r.payload.source === "api:test")).toBe(true);
-    expect(p.hashes).toBe(rows.map((r) => r.hash).join(""));
-    expect(p.copy).toBeUndefined();
+    const lines = p.copy.split("\n").slice(0, -1).map((l) => l.split("\t"));
+    expect(lines.map((f) => f[2])).toEqual(["e0", "e1", "e2", "e3", "e4"]);
+    expect(lines.every((f) => (JSON.parse(unescape(f[7]!)!) as { source?: string }).source === "api:test")).toBe(true);
+    expect(p.hashes).toBe(lines.map((f) => f[8]).join(""));
+    expect(new Set(lines.map((f) => f[0])).size).toBe(5);
   });
 
   it("hashes exactly as toEventRows does (stored hashes must not change), derived ids included", () => {
     const repay = { type: "repayment", date: "2025-02-10", amount: 100 } as const;
-    const input = { ...DOC, events: [repay, { ...repay }, { id: "x", type: "score", date: "2025-01-01", score: 700, note: "b" }] };
+    const events: HistoryEvent[] = [repay, { ...repay }, { id: "x", type: "score", date: "2025-01-01", score: 700, note: "b" }];
+    const input = { ...DOC, events };
     const p = ok(prepareHistory(input, opts({ source: "import:csv" })));
     const rows = toEventRows(input.events, { source: "import:csv" });
     expect(p.ids.split("\u0000")).toEqual(rows.map((r) => r.eventId));
@@ -43,8 +43,7 @@ describe("prepareHistory", () => {
   it("writes COPY lines with every column, escaped, that read back to the row", () => {
     const tricky = { id: "a\tb\\c\nd", type: "activity", date: "2025-03-01T23:30:00+00:00", count: 2, note: 'line\nbreak "q" \\ tab\t' };
     const at = new Date("2026-01-02T03:04:05.000Z");
-    const p = ok(prepareHistory({ ...DOC, events: [tricky, { id: "s", type: "score", date: "2025-01-01", score: 700 }] }, opts({ format: "copy", userId: "user\\1", writtenAt: at })));
-    expect(p.batches).toBeUndefined();
+    const p = ok(prepareHistory({ ...DOC, events: [tricky, { id: "s", type: "score", date: "2025-01-01", score: 700 }] }, opts({ userId: "user\\1", writtenAt: at })));
     const lines = p.copy!.split("\n");
     expect(lines).toHaveLength(3);
     expect(lines[2]).toBe("");
@@ -85,7 +84,7 @@ describe("prepareHistory", () => {
   });
 
   it("prepares an empty document", () => {
-    const p = ok(prepareHistory({ ...DOC, events: [] }, opts({ format: "copy" })));
+    const p = ok(prepareHistory({ ...DOC, events: [] }, opts()));
     expect([p.total, p.ids, p.hashes, p.copy]).toEqual([0, "", "", ""]);
   });
 });

@@ -61,7 +61,9 @@ async function pageLoop(url: string, b: BenchBorrower, path: string, stop: Promi
 export async function runNeighbourBench(options: { engine?: "pglite" | "postgres"; seconds?: number } = {}): Promise<NeighbourResult> {
   const seconds = options.seconds ?? 15;
   // A: a year and a half of history; B: 100,000 events for the page loop, plus the syncs.
-  const bench = await startBenchServer({ events: 5_000, engine: options.engine, others: [{ years: 34 }] });
+  // BENCH_PORT pins the server's port (machines shared by several engineers give each a range).
+  const port = Number(process.env.BENCH_PORT) || undefined;
+  const bench = await startBenchServer({ events: 5_000, engine: options.engine, others: [{ years: 34 }], port });
   try {
     const { url } = bench.server;
     const b = bench.others[0]!;
@@ -74,7 +76,9 @@ export async function runNeighbourBench(options: { engine?: "pglite" | "postgres
     const ratio = (s: Sample) => Math.round((s.p95Ms / idle.p95Ms) * 100) / 100;
 
     for (let round = 1; round <= 2; round++) {
-      const sync = syncOnce(url, b, round);
+      const sync = syncOnce(url, b, round).catch((err: unknown) => {
+        throw new Error(`B's sync (round ${round}) failed: ${String(err)} ${String((err as Error).cause ?? "")}\nserver output:\n${bench.server.output().slice(-4000)}`);
+      });
       const during = await measureA(url, bench.cookie, { until: sync });
       cases.push({ load: `B syncs 100,000 events (round ${round})`, ...during, ratio: ratio(during), neighbourWork: await sync });
     }

@@ -19,7 +19,7 @@ export function historyHandlers(getDb: () => PrismaClient) {
       // out in the worker pool (small bodies in-thread). A body that is not JSON (400) or too big
       // (413) is answered before the idempotency key is claimed, so it never holds one.
       const bytes = await readBodyBytes(request, MAX_BODY_BYTES, `The request body must be at most ${MAX_BODY_BYTES} bytes.`);
-      const prepared = await prepareImport(db, bytes, { userId });
+      const prepared = await prepareImport(bytes, { userId });
       if (!prepared.ok && prepared.code === "invalid_json") throw new AppError("invalid_json", prepared.message);
       const scope = { scope: principal.tokenId, userId, tokenId: principal.tokenId };
       return withIdempotency(db, request, scope, bytes, async () => {
