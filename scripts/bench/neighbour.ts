@@ -65,7 +65,9 @@ async function pageLoop(url: string, b: BenchBorrower, path: string, stop: Promi
   const times: number[] = [];
   while (!done) {
     const t0 = performance.now();
-    const res = await fetch(`${url}${path}`, { headers: { cookie: b.cookie } });
+    const get = () => fetch(`${url}${path}`, { headers: { cookie: b.cookie } });
+    // The same keep-alive race as the sync's (a GET, so simply once more).
+    const res = await get().catch((err: unknown) => (((err as Error).cause as { code?: string } | undefined)?.code === "ECONNRESET" ? get() : Promise.reject(err)));
     await res.arrayBuffer();
     times.push(performance.now() - t0);
   }
