@@ -15,6 +15,11 @@ export const MAX_XLSX_UNPACKED_BYTES = 120 * 1024 * 1024;
 export const MAX_ZIP_ENTRIES = 200;
 /** Rows of one sheet; the largest bill we expect (10 years of daily use) is ~100,000. */
 export const MAX_SHEET_ROWS = 250_000;
+/**
+ * Strings in one XLSX's shared-strings table: a 100,000-row bill holds ~350,000; a crafted table of
+ * millions of one-letter strings would cost far more memory than its bytes suggest.
+ */
+export const MAX_SHARED_STRINGS = 2_000_000;
 /** Columns read per row (a bill has 11-12); cells further right are ignored. */
 export const MAX_SHEET_COLUMNS = 40;
 /**

@@ -1,13 +1,22 @@
 /**
- * The first sheet of an XLSX as rows of text cells, through exceljs's streaming reader, bounded:
- * the parts are inflated by zip.js under a size cap first (a spreadsheet is a zip, and a zip bomb
- * must be refused before exceljs expands it), then rows are counted and the read is time-boxed.
+ * The first sheet of an XLSX as rows of text cells, bounded at every step: the parts are inflated
+ * by zip.js under one size cap (a spreadsheet is a zip, and a zip bomb is refused before it is
+ * expanded), only the parts the sheet's text needs are inflated at all, and the sheet's rows are
+ * counted, cut at a column cap and time-boxed while they are read.
+ *
+ * The XML is read by saxen (lib/history/xlsx/xml.ts), not by exceljs's streaming reader, which
+ * this module used before: on a 100,000-row WeChat bill exceljs alone took ~5.4 s (saxes events
+ * plus a Row and Cell object per cell, after re-zipping the verified parts for it), where saxen
+ * reads the same sheet XML in ~1 s; and exceljs 4.4's stream reader decodes each piece of a part
+ * on its own, so a Chinese character split across two pieces became "��" (exceljs issues #2063,
+ * #2316, open). exceljs still writes the test fixtures.
  */
-import { Readable } from "node:stream";
-import ExcelJS from "exceljs";
-import { Uint8ArrayReader, Uint8ArrayWriter, ZipWriter } from "@zip.js/zip.js";
-import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, MAX_XLSX_UNPACKED_BYTES, SHEET_TIME_BOX_MS } from "./bounds";
-import { unzipAll } from "./zip";
+import { MAX_SHARED_STRINGS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, MAX_XLSX_UNPACKED_BYTES, SHEET_TIME_BOX_MS } from "./bounds";
+import type { CellContext } from "./xlsx/cells";
+import { readDateStyles, readSharedStrings, readWorkbook, TooManyStrings } from "./xlsx/parts";
+import { eachSheetRow, SheetLimit, type OnSheetRow, type SheetLimits } from "./xlsx/sheet";
+import { partText, XmlError } from "./xlsx/xml";
+import { openZipParts, type ZipParts } from "./zip";
 
 export type SheetRow = { line: number; cells: string[] };
 export type SheetFailure = "too-large" | "too-many-rows" | "too-slow" | "corrupt" | "not-xlsx" | "encrypted";
@@ -15,82 +24,95 @@ export type SheetRead = { ok: true; rows: SheetRow[] } | { ok: false; code: Shee
 
 export type SheetOptions = { maxRows?: number; timeBoxMs?: number; maxBytes?: number };
 
-// exceljs's stream reader parks a worksheet in a temp file when it comes before the shared
-// strings; putting the small parts first keeps everything in memory.
-const FIRST = ["[Content_Types].xml", "_rels/.rels", "xl/_rels/workbook.xml.rels", "xl/workbook.xml", "xl/styles.xml", "xl/sharedStrings.xml"];
-
-/** The verified parts again as a zip, stored (no compression), so exceljs only copies bytes. */
-async function restore(files: Map<string, Uint8Array>): Promise<Uint8Array> {
-  const w = new ZipWriter(new Uint8ArrayWriter(), { level: 0, keepOrder: true, dataDescriptor: false });
-  const names = [...FIRST.filter((n) => files.has(n)), ...[...files.keys()].filter((n) => !FIRST.includes(n))];
-  for (const n of names) {
-    await w.add(n, new Uint8ArrayReader(files.get(n)!), { level: 0 });
-    files.delete(n); // one copy of each part at a time: the peak stays near the file's own size
+/** Why a sheet could not be read to the end; thrown by `Sheet.eachRow`. */
+export class SheetError extends Error {
+  constructor(readonly code: SheetFailure) {
+    super(code);
   }
-  return w.close();
 }
 
-/** Fed in 64 KB pieces: unzipper scans a single 50 MB chunk far slower than a stream of small ones. */
-function* chunks(bytes: Uint8Array, size = 1 << 16): Generator<Buffer> {
-  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let i = 0; i < b.length; i += size) yield b.subarray(i, i + size);
+/** An opened first sheet: its rows can be read (again) without holding them all. */
+export type Sheet = {
+  /** Calls `onRow` for each non-blank row, stopping after `stopAfter`. Throws SheetError. */
+  eachRow(onRow: OnSheetRow, stopAfter?: number): void;
+};
+
+const WORKBOOK = "xl/workbook.xml";
+
+async function partString(parts: ZipParts, name: string | null): Promise<string | null> {
+  if (!name) return null;
+  const r = await parts.read(name);
+  if (r === null) return null;
+  if (!r.ok) throw new SheetError(r.code === "too-large" ? "too-large" : "corrupt");
+  return partText(r.bytes);
 }
 
-const pad = (n: number) => String(n).padStart(2, "0");
+/** The first sheet by the workbook's order; failing that, the lowest-numbered sheet part. */
+function fallbackSheet(names: readonly string[]): string | null {
+  const sheets = names.filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+  sheets.sort((a, b) => Number(/\d+/.exec(a.slice(14))![0]) - Number(/\d+/.exec(b.slice(14))![0]));
+  return sheets[0] ?? null;
+}
 
-/** A cell as the text a CSV export of the same sheet would hold. */
-export function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (value instanceof Date) {
-    // exceljs reads a date serial as that wall-clock time in UTC: print it back as written.
-    if (Number.isNaN(value.getTime())) return "";
-    return `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())} ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}:${pad(value.getUTCSeconds())}`;
-  }
-  if (typeof value === "object") {
-    if ("richText" in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text ?? "").join("");
-    if ("result" in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
-    if ("text" in value && typeof value.text === "string") return value.text;
-    if ("error" in value) return "";
-  }
-  return "";
+function failureOf(err: unknown): SheetFailure {
+  if (err instanceof SheetError) return err.code;
+  if (err instanceof SheetLimit) return err.code;
+  if (err instanceof TooManyStrings) return "too-large";
+  if (err instanceof XmlError) return "corrupt";
+  throw err;
 }
 
 /**
- * Reads the first worksheet. Never throws. Rows keep their sheet row number as `line` (1-based,
- * as Excel shows it), blank rows are dropped.
+ * Opens the first worksheet: inflates and reads the workbook, its relationships, styles and
+ * shared strings, and the sheet's XML (kept as one string, read on demand). Never throws.
+ */
+export async function openFirstSheet(bytes: Uint8Array, options: SheetOptions = {}): Promise<{ ok: true; sheet: Sheet } | { ok: false; code: SheetFailure }> {
+  const limits: SheetLimits = { maxRows: options.maxRows ?? MAX_SHEET_ROWS, maxColumns: MAX_SHEET_COLUMNS, deadline: Date.now() + (options.timeBoxMs ?? SHEET_TIME_BOX_MS) };
+  const zip = await openZipParts(bytes, options.maxBytes ?? MAX_XLSX_UNPACKED_BYTES);
+  if (!zip.ok) return { ok: false, code: zip.code === "too-large" ? "too-large" : zip.code === "needs-password" ? "encrypted" : "corrupt" };
+  const { parts } = zip;
+  if (!parts.names.includes(WORKBOOK)) return { ok: false, code: "not-xlsx" };
+  try {
+    const workbook = readWorkbook((await partString(parts, WORKBOOK))!, await partString(parts, "xl/_rels/workbook.xml.rels"));
+    const sheetName = workbook.firstSheet && parts.names.includes(workbook.firstSheet) ? workbook.firstSheet : fallbackSheet(parts.names);
+    const ctx: CellContext = {
+      dateStyles: readDateStyles(await partString(parts, "xl/styles.xml")),
+      sharedStrings: readSharedStrings(await partString(parts, "xl/sharedStrings.xml"), MAX_SHARED_STRINGS),
+      date1904: workbook.date1904,
+    };
+    const xml = await partString(parts, sheetName);
+    if (xml === null) return { ok: false, code: "corrupt" };
+    if (Date.now() > limits.deadline) return { ok: false, code: "too-slow" };
+    return {
+      ok: true,
+      sheet: {
+        eachRow(onRow, stopAfter) {
+          try {
+            eachSheetRow(xml, ctx, limits, onRow, stopAfter);
+          } catch (err) {
+            throw new SheetError(failureOf(err));
+          }
+        },
+      },
+    };
+  } catch (err) {
+    return { ok: false, code: failureOf(err) };
+  }
+}
+
+/**
+ * Reads the whole first worksheet into rows. Never throws. Rows keep their sheet row number as
+ * `line` (1-based, as Excel shows it), blank rows are dropped. The import itself streams rows
+ * from `openFirstSheet` instead; this is for callers that want the table at once.
  */
 export async function readFirstSheet(bytes: Uint8Array, options: SheetOptions = {}): Promise<SheetRead> {
-  const maxRows = options.maxRows ?? MAX_SHEET_ROWS;
-  const deadline = Date.now() + (options.timeBoxMs ?? SHEET_TIME_BOX_MS);
-  const unpacked = await unzipAll(bytes, options.maxBytes ?? MAX_XLSX_UNPACKED_BYTES);
-  if (!unpacked.ok) return { ok: false, code: unpacked.code === "too-large" ? "too-large" : unpacked.code === "needs-password" ? "encrypted" : "corrupt" };
-  if (!unpacked.files.has("xl/workbook.xml")) return { ok: false, code: "not-xlsx" };
+  const opened = await openFirstSheet(bytes, options);
+  if (!opened.ok) return opened;
   const rows: SheetRow[] = [];
   try {
-    const stored = await restore(unpacked.files);
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(chunks(stored)), {
-      worksheets: "emit",
-      sharedStrings: "cache",
-      styles: "cache", // date cells come back as dates only with their number formats
-      hyperlinks: "ignore",
-      entries: "ignore",
-    });
-    for await (const sheet of reader) {
-      for await (const row of sheet as unknown as AsyncIterable<ExcelJS.Row>) {
-        if (Date.now() > deadline) return { ok: false, code: "too-slow" };
-        if (rows.length >= maxRows) return { ok: false, code: "too-many-rows" };
-        const values = row.values as ExcelJS.CellValue[];
-        const cells: string[] = [];
-        const width = Math.min(values.length, MAX_SHEET_COLUMNS + 1);
-        for (let i = 1; i < width; i++) cells.push(cellText(values[i]));
-        if (cells.some((c) => c.trim() !== "")) rows.push({ line: row.number, cells });
-      }
-      break; // the bill is the first sheet
-    }
-  } catch {
-    return { ok: false, code: "corrupt" };
+    opened.sheet.eachRow((line, cells) => rows.push({ line, cells }));
+  } catch (err) {
+    return { ok: false, code: failureOf(err) };
   }
   return { ok: true, rows };
 }

@@ -3,11 +3,15 @@
  * password, only CSV/XLSX entries, bounded before and while inflating. Mechanism only: what to
  * tell the borrower is decided by the caller from `code` and the entry names.
  */
-import { configure, ERR_ENCRYPTED, ERR_INVALID_PASSWORD, ERR_INVALID_UNCOMPRESSED_SIZE, Uint8ArrayReader, ZipReader, type Entry, type FileEntry } from "@zip.js/zip.js";
+import { crc32, inflateRawSync } from "node:zlib";
+import { configure, ERR_ENCRYPTED, ERR_INVALID_PASSWORD, ERR_INVALID_UNCOMPRESSED_SIZE, Uint8ArrayReader, Uint8ArrayWriter, ZipReader, type Entry, type FileEntry } from "@zip.js/zip.js";
 import { MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES } from "./bounds";
 
 // Node has CompressionStream; web workers would only add start-up time for one small entry.
 configure({ useWebWorkers: false });
+
+const STORED = 0;
+const DEFLATED = 8;
 
 export const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04] as const;
 
@@ -38,6 +42,7 @@ export function tableKindOf(name: string): TableKind | null {
 }
 
 class TooLarge extends Error {}
+class Damaged extends Error {}
 
 /** A writer that refuses to grow past `max` bytes, whatever the entry's header declared. */
 function cappedWriter(max: number) {
@@ -70,6 +75,35 @@ function isTooLarge(err: unknown): boolean {
   return false;
 }
 
+/**
+ * One entry's content, at most `max` bytes. zip.js reads the entry (and decrypts it with
+ * `password`) but hands over the deflated bytes as they are, which node's zlib inflates in one
+ * call with its own output cap: several times faster than inflating through web streams, and a
+ * bomb stops at `max` inside zlib. A size other than the declared one, or (unencrypted) a wrong
+ * CRC, is damage. Other compression methods (rare) go through zip.js, capped the same way.
+ */
+async function inflateEntry(e: FileEntry, max: number, password?: string): Promise<Uint8Array> {
+  if (e.uncompressedSize > max) throw new TooLarge();
+  const auth = e.encrypted ? { password } : {};
+  if (e.compressionMethod !== STORED && e.compressionMethod !== DEFLATED) {
+    const w = cappedWriter(max);
+    await e.getData(w.stream, auth);
+    return w.bytes();
+  }
+  const raw = await e.getData(new Uint8ArrayWriter(), { ...auth, passThrough: e.encrypted ? "compressed" : true });
+  let data: Uint8Array = raw;
+  if (e.compressionMethod === DEFLATED) {
+    try {
+      data = inflateRawSync(raw, { maxOutputLength: Math.max(1, max) });
+    } catch (err) {
+      throw (err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" ? new TooLarge() : new Damaged();
+    }
+  }
+  if (data.length > e.uncompressedSize) throw new TooLarge(); // the header lied about its size
+  if (data.length < e.uncompressedSize || (!e.encrypted && crc32(data) !== (e.signature ?? 0) >>> 0)) throw new Damaged();
+  return data;
+}
+
 /** The entries of a zip, without inflating any (the central directory only). */
 export async function listZip(bytes: Uint8Array): Promise<Entry[] | null> {
   try {
@@ -79,30 +113,42 @@ export async function listZip(bytes: Uint8Array): Promise<Entry[] | null> {
   }
 }
 
+export type ZipParts = {
+  names: string[];
+  /** One entry's inflated bytes; null when there is no such entry. */
+  read(name: string): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; code: ZipFailure } | null>;
+};
+
 /**
- * Inflates every entry of a zip (e.g. the parts of an XLSX) into memory, refusing before
- * expansion when the declared sizes exceed `max` and while inflating when the data does.
+ * Opens a zip of parts (an XLSX) to inflate the entries a caller asks for, one budget for all:
+ * refused before expansion when the declared sizes of all entries exceed `max`, and while
+ * inflating when the data does (a header may lie about its size).
  */
-export async function unzipAll(bytes: Uint8Array, max: number): Promise<{ ok: true; files: Map<string, Uint8Array> } | { ok: false; code: ZipFailure }> {
+export async function openZipParts(bytes: Uint8Array, max: number): Promise<{ ok: true; parts: ZipParts } | { ok: false; code: ZipFailure }> {
   const entries = await listZip(bytes);
   if (!entries) return { ok: false, code: "corrupt" };
   const files = entries.filter((e): e is FileEntry => !e.directory);
   if (files.length > MAX_ZIP_ENTRIES || files.reduce((n, e) => n + e.uncompressedSize, 0) > max) return { ok: false, code: "too-large" };
   if (files.some((e) => e.encrypted)) return { ok: false, code: "needs-password" };
-  const out = new Map<string, Uint8Array>();
+  const byName = new Map(files.map((e) => [e.filename, e]));
   let left = max;
-  for (const e of files) {
-    const w = cappedWriter(left);
-    try {
-      await e.getData(w.stream);
-    } catch (err) {
-      return { ok: false, code: isTooLarge(err) ? "too-large" : "corrupt" };
-    }
-    const data = w.bytes();
-    left -= data.length;
-    out.set(e.filename, data);
-  }
-  return { ok: true, files: out };
+  return {
+    ok: true,
+    parts: {
+      names: files.map((e) => e.filename),
+      async read(name) {
+        const e = byName.get(name);
+        if (!e) return null;
+        try {
+          const bytes = await inflateEntry(e, left);
+          left -= bytes.length;
+          return { ok: true, bytes };
+        } catch (err) {
+          return { ok: false, code: isTooLarge(err) ? "too-large" : "corrupt" };
+        }
+      },
+    },
+  };
 }
 
 /**
@@ -121,12 +167,12 @@ export async function readBillZip(bytes: Uint8Array, password?: string): Promise
   if (tables.length === 0) return fail("no-table");
   if (tables.length > 1) return fail("several-tables");
   const entry = tables[0]!;
-  // Refused before expansion: the declared size. zip.js also refuses data longer than declared.
+  // Refused before expansion: the declared size; inflateEntry also refuses data longer than declared.
   if (entry.uncompressedSize > MAX_UNZIPPED_BYTES) return fail("too-large");
   if (entry.encrypted && !password) return fail("needs-password");
-  const w = cappedWriter(MAX_UNZIPPED_BYTES);
+  let table: Uint8Array;
   try {
-    await entry.getData(w.stream, entry.encrypted ? { password } : {});
+    table = await inflateEntry(entry, MAX_UNZIPPED_BYTES, password);
   } catch (err) {
     if (isTooLarge(err)) return fail("too-large");
     const message = (err as Error).message;
@@ -134,5 +180,5 @@ export async function readBillZip(bytes: Uint8Array, password?: string): Promise
     if (message === ERR_ENCRYPTED) return fail("needs-password");
     return fail("corrupt");
   }
-  return { ok: true, table: { name: entry.filename, kind: tableKindOf(entry.filename)!, bytes: w.bytes() }, encrypted, names };
+  return { ok: true, table: { name: entry.filename, kind: tableKindOf(entry.filename)!, bytes: table }, encrypted, names };
 }

@@ -17,7 +17,7 @@ import type { Lang } from "@/lib/history/importers/text";
 import type { BillFormatId } from "@/lib/history/importers/types";
 import { parseHistory, parseHistoryJson } from "@/lib/history/parse";
 import type { Borrower, HistoryDocument, HistoryEvent } from "@/lib/history/schema";
-import { readFirstSheet } from "@/lib/history/xlsx";
+import { openFirstSheet, SheetError, type SheetFailure } from "@/lib/history/xlsx";
 import { isZip, listZip, readBillZip } from "@/lib/history/zip";
 
 export type FileFormat = FileFormatId;
@@ -102,16 +102,23 @@ export async function readImportFile(bytes: Uint8Array, options: ReadOptions): P
 
 async function readSheet(bytes: Uint8Array, options: ReadOptions, packaging: Packaging): Promise<ReadFileResult> {
   const lang = options.lang ?? "en";
-  const sheet = await readFirstSheet(bytes);
-  if (!sheet.ok) {
-    const message = sheet.code === "too-large" || sheet.code === "too-many-rows" ? refusal.sheetTooLarge(lang) : sheet.code === "too-slow" ? refusal.sheetTooSlow(lang) : sheet.code === "encrypted" ? refusal.oldExcel(lang) : refusal.sheetCorrupt(lang);
+  const refused = (code: SheetFailure): ReadFileResult => {
+    const message = code === "too-large" || code === "too-many-rows" ? refusal.sheetTooLarge(lang) : code === "too-slow" ? refusal.sheetTooSlow(lang) : code === "encrypted" ? refusal.oldExcel(lang) : refusal.sheetCorrupt(lang);
     return { kind: "refused", message, packaging };
+  };
+  const opened = await openFirstSheet(bytes);
+  if (!opened.ok) return refused(opened.code);
+  // Rows stream from the sheet into the importer; a limit or damage met on the way refuses the file.
+  try {
+    const table = sheetTable(opened.sheet);
+    const bill = fromBill(table, options, packaging);
+    if (bill) return bill;
+    const m = matchBill(table, lang);
+    return { kind: "refused", message: refusal.unknownSheet(lang, m.kind === "none" ? m.looksLike : null), packaging };
+  } catch (err) {
+    if (err instanceof SheetError) return refused(err.code);
+    throw err;
   }
-  const table = sheetTable(sheet.rows);
-  const bill = fromBill(table, options, packaging);
-  if (bill) return bill;
-  const m = matchBill(table, lang);
-  return { kind: "refused", message: refusal.unknownSheet(lang, m.kind === "none" ? m.looksLike : null), packaging };
 }
 
 /** A bill export's result, a refusal of a known relative of one, or null when it is no bill. */

@@ -5,7 +5,7 @@
  */
 import { decodeBytes, type TextEncoding } from "../decode";
 import { eachCsvRow, type CsvRowError } from "../csv-rows";
-import type { SheetRow } from "../xlsx";
+import type { Sheet } from "../xlsx";
 
 export type TableRow = { line: number; cells: string[] };
 export type OnRow = (line: number, cells: string[]) => void;
@@ -56,16 +56,23 @@ export function csvTable(bytes: Uint8Array, forced?: TextEncoding): BillTable {
   };
 }
 
-/** An XLSX sheet already read into rows (xlsx.ts bounds that read). */
-export function sheetTable(rows: readonly SheetRow[]): BillTable {
-  const head = rows.slice(0, HEAD_ROWS).map((r) => ({ line: r.line, cells: r.cells.map(headCell) }));
+/**
+ * An XLSX sheet, read as it is used: the head from its top rows only, then every row after the
+ * header straight into the importer, so the whole sheet is never held as rows. `rowsAfter` throws
+ * SheetError when the sheet breaks a limit or turns out damaged further down (readSheet refuses it).
+ */
+export function sheetTable(sheet: Sheet): BillTable {
+  const head: TableRow[] = [];
+  sheet.eachRow((line, cells) => head.push({ line, cells: cells.map(headCell) }), HEAD_ROWS);
   return {
     container: "xlsx",
     encoding: null,
     head,
     sniff: head.map((r) => r.cells.join(",")).join("\n"),
     rowsAfter(after, onRow) {
-      for (const r of rows) if (r.line > after) onRow(r.line, r.cells);
+      sheet.eachRow((line, cells) => {
+        if (line > after) onRow(line, cells);
+      });
       return [];
     },
   };
