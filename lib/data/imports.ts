@@ -11,7 +11,8 @@ import type { Lang } from "@/lib/history/importers/text";
 import type { BillFormatId } from "@/lib/history/importers/types";
 import { formatPath } from "@/lib/history/parse";
 import type { Borrower, HistoryDocument } from "@/lib/history/schema";
-import { readImportFile, type FileFormat, type Packaging, type ParsedFile } from "@/lib/import/read-file";
+import type { FileFormat, Packaging, ParsedFile } from "@/lib/import/read-file";
+import { readImportFileOffThread } from "@/lib/import/read-off-thread";
 import { recordAudit } from "@/lib/data/audit";
 import { withSignalWatch } from "@/lib/reminders/signal-watch";
 
@@ -77,7 +78,8 @@ async function borrowerOf(db: PrismaClient, userId: string): Promise<Borrower> {
 async function resolve(db: PrismaClient, input: ImportFileInput) {
   const borrower = await borrowerOf(db, input.userId);
   const options = { borrower, password: input.password, lang: input.lang, now: input.now };
-  let read = await readImportFile(input.bytes, { ...options, mapping: input.mapping });
+  // Parsing runs in the worker pool: a 100,000-row bill never holds up the request thread.
+  let read = await readImportFileOffThread(input.bytes, { ...options, mapping: input.mapping });
   let remembered = false;
   let mapping = input.mapping;
   if (read.kind === "needs-mapping") {
@@ -89,7 +91,7 @@ async function resolve(db: PrismaClient, input: ImportFileInput) {
     if (valid?.success) {
       mapping = saved!.mapping as CsvMappingInput;
       remembered = true;
-      read = await readImportFile(input.bytes, { ...options, mapping });
+      read = await readImportFileOffThread(input.bytes, { ...options, mapping });
     }
   }
   return { read, mapping, remembered };

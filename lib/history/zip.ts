@@ -94,7 +94,8 @@ async function inflateEntry(e: FileEntry, max: number, password?: string): Promi
   let data: Uint8Array = raw;
   if (e.compressionMethod === DEFLATED) {
     try {
-      data = inflateRawSync(raw, { maxOutputLength: Math.max(1, max) });
+      // One output piece of the declared size (already within budget): no concatenation after.
+      data = inflateRawSync(raw, { maxOutputLength: Math.max(1, max), chunkSize: Math.max(64, Math.min(e.uncompressedSize + 1, max)) });
     } catch (err) {
       throw (err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" ? new TooLarge() : new Damaged();
     }
@@ -115,8 +116,8 @@ export async function listZip(bytes: Uint8Array): Promise<Entry[] | null> {
 
 export type ZipParts = {
   names: string[];
-  /** One entry's inflated bytes; null when there is no such entry. */
-  read(name: string): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; code: ZipFailure } | null>;
+  /** One entry's inflated bytes (at most `cap` of the budget); null when there is no such entry. */
+  read(name: string, cap?: number): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; code: ZipFailure } | null>;
 };
 
 /**
@@ -136,11 +137,11 @@ export async function openZipParts(bytes: Uint8Array, max: number): Promise<{ ok
     ok: true,
     parts: {
       names: files.map((e) => e.filename),
-      async read(name) {
+      async read(name, cap = Infinity) {
         const e = byName.get(name);
         if (!e) return null;
         try {
-          const bytes = await inflateEntry(e, left);
+          const bytes = await inflateEntry(e, Math.min(left, cap));
           left -= bytes.length;
           return { ok: true, bytes };
         } catch (err) {

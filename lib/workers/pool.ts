@@ -1,6 +1,6 @@
 /**
- * One pool of worker threads per process for heavy work (OCR today; bill parsing and explaining
- * big histories can add tasks in lib/workers/tasks.ts), so a request thread never computes for
+ * One pool of worker threads per process for heavy work (OCR, bill parsing; explaining big
+ * histories can add tasks in lib/workers/tasks.ts), so a request thread never computes for
  * seconds while other borrowers wait. Sized to the machine: one thread per core but one, which is
  * left to the request thread. The queue is bounded: past it, callers get `busy` (503) instead of
  * memory growing without end.
@@ -66,12 +66,15 @@ function pool(): Piscina {
   return h.pool;
 }
 
-/** Runs a named task on a worker thread. Throws AppError("busy") when the queue is full. */
-export async function run<K extends TaskName>(task: K, payload: TaskPayload<K>, options: { signal?: AbortSignal } = {}): Promise<TaskResult<K>> {
+/**
+ * Runs a named task on a worker thread. Throws AppError("busy") when the queue is full.
+ * `transferList`: ArrayBuffers moved to the worker rather than copied (detached here).
+ */
+export async function run<K extends TaskName>(task: K, payload: TaskPayload<K>, options: { signal?: AbortSignal; transferList?: ArrayBuffer[] } = {}): Promise<TaskResult<K>> {
   const p = pool();
   if (p.queueSize >= p.options.maxQueue) throw busy();
   try {
-    return (await p.run({ task, payload }, { signal: options.signal ?? null })) as TaskResult<K>;
+    return (await p.run({ task, payload }, { signal: options.signal ?? null, transferList: options.transferList })) as TaskResult<K>;
   } catch (err) {
     if (err instanceof Error && /queue is at limit/i.test(err.message)) throw busy();
     throw err;

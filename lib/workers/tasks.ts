@@ -4,6 +4,7 @@
  * To add a task (bill parsing, explaining a big history): one entry here, a function taking one
  * structured-clonable payload and returning a structured-clonable result.
  */
+import type { CompactRead, ReadFilePayload } from "@/lib/import/read-task";
 import type { ReadScreenshotPayload, ReadScreenshotResult } from "@/lib/screenshots/task";
 import type { ExplainHistoryPayload, ExplainHistoryResult } from "./tasks/explain-history";
 import type { PrepareResult, PrepareTaskPayload } from "@/lib/db/prepared-history";
@@ -13,6 +14,7 @@ export const tasks = {
   "history.prepare": async (p: PrepareTaskPayload): Promise<PrepareResult> => (await import("@/lib/db/prepared-history")).prepareHistory(p.input, p.options),
   "screenshot.read": async (p: ReadScreenshotPayload): Promise<ReadScreenshotResult> => (await import("@/lib/screenshots/task")).readScreenshotTask(p),
   "history.explain": async (p: ExplainHistoryPayload): Promise<ExplainHistoryResult> => (await import("./tasks/explain-history")).explainHistoryTask(p),
+  "import.read": async (p: ReadFilePayload): Promise<CompactRead> => (await import("@/lib/import/read-task")).readFileTask(p),
   /** For the pool's own tests: echoes after `ms`, or throws `fail`. */
   "pool.echo": async (p: { value: unknown; ms?: number; fail?: string }) => {
     if (p.ms) await new Promise((r) => setTimeout(r, p.ms));

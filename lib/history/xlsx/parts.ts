@@ -20,7 +20,7 @@ export function partPath(target: string, base = "xl/"): string {
 }
 
 /** The first sheet in the workbook's own order (not the zip's), and its date system. */
-export function readWorkbook(workbookXml: string, relsXml: string | null): WorkbookInfo {
+export function readWorkbook(workbookXml: Uint8Array, relsXml: Uint8Array | null): WorkbookInfo {
   let firstId: string | undefined;
   let date1904 = false;
   parseXml(workbookXml, {
@@ -49,7 +49,7 @@ export function readWorkbook(workbookXml: string, relsXml: string | null): Workb
 }
 
 /** For each cell style index (`<c s="…">`), whether its number format shows a date. */
-export function readDateStyles(stylesXml: string | null): readonly boolean[] {
+export function readDateStyles(stylesXml: Uint8Array | null): readonly boolean[] {
   if (!stylesXml) return NO_DATE_STYLES;
   const custom = new Map<number, string>();
   const xfs: number[] = [];
@@ -73,7 +73,7 @@ export function readDateStyles(stylesXml: string | null): readonly boolean[] {
  * The shared strings table: each `<si>` is the text of its `<t>` runs, plain or rich, without
  * the phonetic guide (`<rPh>`) some East Asian files carry beside a string.
  */
-export function readSharedStrings(xml: string | null, maxStrings: number): string[] {
+export function readSharedStrings(xml: Uint8Array | null, maxStrings: number): string[] {
   const out: string[] = [];
   if (!xml) return out;
   let text: string | null = null;

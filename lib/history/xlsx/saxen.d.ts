@@ -8,7 +8,8 @@ declare module "saxen" {
     on(event: "text", cb: (value: string, decodeEntities: (s: string) => string) => void): this;
     on(event: "cdata", cb: (value: string) => void): this;
     on(event: "error" | "warn", cb: (err: Error) => void): this;
-    parse(xml: string): Error | null;
+    write(xml: string): this;
+    end(): Error | null;
     stop(): void;
   }
 }

@@ -39,7 +39,7 @@ const CLOCK_EVERY = 256;
  * many rows were passed on (the header search needs only the top). Throws SheetLimit past a
  * limit, XmlError on damaged XML; anything `onRow` throws ends the read too.
  */
-export function eachSheetRow(xml: string, ctx: CellContext, limits: SheetLimits, onRow: OnSheetRow, stopAfter = Infinity): void {
+export function eachSheetRow(xml: Uint8Array, ctx: CellContext, limits: SheetLimits, onRow: OnSheetRow, stopAfter = Infinity): void {
   let rowNumber = 0;
   let cells: string[] | null = null;
   let filled = false;

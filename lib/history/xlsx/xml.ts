@@ -3,6 +3,7 @@
  * inflated bytes in pieces, with names stripped of their prefix (some writers emit `x:row`) and
  * text and attributes decoded here, because saxen leaves entities to the caller.
  */
+import { StringDecoder } from "node:string_decoder";
 import { Parser } from "saxen";
 
 export class XmlError extends Error {}
@@ -34,40 +35,61 @@ const localName = (name: string) => {
   return i === -1 ? name : name.slice(i + 1);
 };
 
-/** Thrown from a handler to end a parse early (saxen's stop() only takes effect between tokens). */
+/** Thrown from a handler to end a parse early. */
 export class StopParse extends Error {}
 
-/** A part's bytes as text (UTF-8, as every part an XLSX writer makes; a BOM is dropped). */
-export function partText(bytes: Uint8Array): string {
-  return new TextDecoder("utf-8").decode(bytes);
-}
+const PIECE_BYTES = 1 << 20;
+/**
+ * No token of a real part comes near this (a cell holds at most 32,767 characters). saxen keeps an
+ * unfinished token and reads it again with each new piece, so a crafted part holding one endless
+ * text, tag or CDATA would cost time quadratic in its size: past this much input without a single
+ * event, the part is refused as damaged instead.
+ */
+const MAX_PENDING_CHARS = 4 << 20;
 
 /**
- * Parses one whole part. Throws XmlError on malformed XML; a handler may throw StopParse to end
- * early, or an error of its own to abort. Whole, not streamed in pieces: saxen buffers an
- * unfinished token by re-reading it with each new piece, which a crafted part (one 100 MB text or
- * CDATA) would make quadratic; one pass over one string is linear whatever the input.
+ * Parses one part from its bytes, fed to saxen in 1 MB pieces, so neither the whole part as a
+ * string nor its rows are ever held (a sheet's XML is ~4× the CSV of the same rows). Throws
+ * XmlError on malformed XML; a handler may throw StopParse to end early, or an error of its own
+ * to abort.
  */
-export function parseXml(xml: string, h: XmlHandlers): void {
+export function parseXml(bytes: Uint8Array, h: XmlHandlers): void {
   const p = new Parser();
+  let events = 0;
   p.on("error", (err) => {
     throw new XmlError(err.message);
   });
-  if (h.open) {
-    const open = h.open;
-    p.on("openTag", (name, attrs, _d, selfClosing) => open(localName(name), attrs, selfClosing));
-  }
-  if (h.close) {
-    const close = h.close;
-    p.on("closeTag", (name) => close(localName(name)));
-  }
-  if (h.text) {
-    const text = h.text;
-    p.on("text", (raw) => text(decodeXml(raw)));
-    p.on("cdata", (raw) => text(raw));
-  }
+  const open = h.open;
+  const close = h.close;
+  const text = h.text;
+  p.on("openTag", (name, attrs, _d, selfClosing) => {
+    events++;
+    open?.(localName(name), attrs, selfClosing);
+  });
+  p.on("closeTag", (name) => {
+    events++;
+    close?.(localName(name));
+  });
+  p.on("text", (raw) => {
+    events++;
+    text?.(decodeXml(raw));
+  });
+  p.on("cdata", (raw) => {
+    events++;
+    text?.(raw);
+  });
+  const decoder = new StringDecoder("utf8");
+  let pending = 0;
   try {
-    const err = p.parse(xml);
+    for (let at = 0; at < bytes.length; at += PIECE_BYTES) {
+      const piece = decoder.write(bytes.subarray(at, at + PIECE_BYTES));
+      const before = events;
+      p.write(piece);
+      pending = events === before ? pending + piece.length : 0;
+      if (pending > MAX_PENDING_CHARS) throw new XmlError("a token longer than any part holds");
+    }
+    p.write(decoder.end());
+    const err = p.end();
     if (err) throw new XmlError(err.message);
   } catch (err) {
     if (err instanceof StopParse) return;
