@@ -108,6 +108,9 @@ describe("readFirstSheet: saxen over zip.js, bounded", () => {
     const cutShort = await workbook({ sheets: { s: '<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v>' } });
     expect(await readFirstSheet(cutShort)).toEqual({ ok: false, code: "corrupt" });
     expect(await readFirstSheet(await workbook({ sheets: {} }))).toEqual({ ok: false, code: "corrupt" });
+    // One 6 MB token (no cell holds more than 32,767 characters): refused, not re-read piece by piece.
+    const endless = await workbook({ sheets: { s: `<row r="1"><c r="A1" t="inlineStr"><is><t>${"x".repeat(6 << 20)}</t></is></c></row>` } });
+    expect(await readFirstSheet(endless)).toEqual({ ok: false, code: "corrupt" });
     expect(await readFirstSheet(await zipFiles({ "a.txt": "x" }))).toEqual({ ok: false, code: "not-xlsx" });
   });
 

@@ -5,7 +5,7 @@
  * clock checked every few hundred rows.
  */
 import { cellText, type CellContext } from "./cells";
-import { attr, parseXml, StopParse } from "./xml";
+import { parseXml, StopParse } from "./xml";
 
 export type OnSheetRow = (line: number, cells: string[]) => void;
 
@@ -58,7 +58,7 @@ export function eachSheetRow(xml: Uint8Array, ctx: CellContext, limits: SheetLim
     open(name, attrs, selfClosing) {
       switch (name) {
         case "row": {
-          const r = Number(attr(attrs(), "r"));
+          const r = Number(attrs().r);
           rowNumber = Number.isInteger(r) && r > rowNumber ? r : rowNumber + 1;
           column = 0;
           if (++rowsSeen > limits.maxRows) throw new SheetLimit("too-many-rows");

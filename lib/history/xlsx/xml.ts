@@ -3,7 +3,6 @@
  * inflated bytes in pieces, with names stripped of their prefix (some writers emit `x:row`) and
  * text and attributes decoded here, because saxen leaves entities to the caller.
  */
-import { StringDecoder } from "node:string_decoder";
 import { Parser } from "saxen";
 
 export class XmlError extends Error {}
@@ -30,11 +29,6 @@ export function decodeXml(s: string): string {
   return s.includes("&") ? s.replace(ENTITY, entity) : s;
 }
 
-const localName = (name: string) => {
-  const i = name.indexOf(":");
-  return i === -1 ? name : name.slice(i + 1);
-};
-
 /** Thrown from a handler to end a parse early. */
 export class StopParse extends Error {}
 
@@ -59,36 +53,40 @@ export function parseXml(bytes: Uint8Array, h: XmlHandlers): void {
   p.on("error", (err) => {
     throw new XmlError(err.message);
   });
-  const open = h.open;
-  const close = h.close;
-  const text = h.text;
+  const noop = () => {};
+  const open = h.open ?? noop;
+  const close = h.close ?? noop;
+  const text = h.text ?? noop;
+  // Hot: called for every tag of a sheet (millions), so names are cut only when prefixed.
   p.on("openTag", (name, attrs, _d, selfClosing) => {
     events++;
-    open?.(localName(name), attrs, selfClosing);
+    const i = name.indexOf(":");
+    open(i === -1 ? name : name.slice(i + 1), attrs, selfClosing);
   });
   p.on("closeTag", (name) => {
     events++;
-    close?.(localName(name));
+    const i = name.indexOf(":");
+    close(i === -1 ? name : name.slice(i + 1));
   });
   p.on("text", (raw) => {
     events++;
-    text?.(decodeXml(raw));
+    text(raw.indexOf("&") === -1 ? raw : decodeXml(raw));
   });
   p.on("cdata", (raw) => {
     events++;
-    text?.(raw);
+    text(raw);
   });
-  const decoder = new StringDecoder("utf8");
+  const decoder = new TextDecoder("utf-8");
   let pending = 0;
   try {
     for (let at = 0; at < bytes.length; at += PIECE_BYTES) {
-      const piece = decoder.write(bytes.subarray(at, at + PIECE_BYTES));
+      const piece = decoder.decode(bytes.subarray(at, at + PIECE_BYTES), { stream: true });
       const before = events;
       p.write(piece);
       pending = events === before ? pending + piece.length : 0;
       if (pending > MAX_PENDING_CHARS) throw new XmlError("a token longer than any part holds");
     }
-    p.write(decoder.end());
+    p.write(decoder.decode());
     const err = p.end();
     if (err) throw new XmlError(err.message);
   } catch (err) {
