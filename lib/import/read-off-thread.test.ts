@@ -5,7 +5,7 @@ import { generateWechatRows } from "@/lib/history/testing/bill-rows";
 import { closePool, poolStats } from "@/lib/workers/pool";
 import { readImportFile, type ReadOptions } from "./read-file";
 import { readImportFileOffThread } from "./read-off-thread";
-import { packRead, packSkipped, unpackRead, unpackSkipped } from "./read-task";
+import { packRead, packSkipped, unpackRead, unpackSkipped } from "./compact-read";
 
 afterAll(closePool);
 

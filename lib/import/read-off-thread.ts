@@ -6,7 +6,7 @@
  */
 import { run } from "@/lib/workers/pool";
 import type { ReadFileResult, ReadOptions } from "./read-file";
-import { unpackRead } from "./read-task";
+import { unpackRead } from "./compact-read";
 
 /**
  * The bytes travel as a transferred ArrayBuffer: a copy of the caller's (the caller may read the

@@ -4,7 +4,7 @@
  * To add a task (bill parsing, explaining a big history): one entry here, a function taking one
  * structured-clonable payload and returning a structured-clonable result.
  */
-import type { CompactRead, ReadFilePayload } from "@/lib/import/read-task";
+import type { CompactRead, ReadFilePayload } from "@/lib/import/compact-read";
 import type { ReadScreenshotPayload, ReadScreenshotResult } from "@/lib/screenshots/task";
 import type { ExplainHistoryPayload, ExplainHistoryResult } from "./tasks/explain-history";
 import type { PrepareResult, PrepareTaskPayload } from "@/lib/db/prepared-history";
