@@ -1,9 +1,11 @@
 import ExcelJS from "exceljs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { renderWechatXlsx, zipFiles } from "./testing/bill-files";
 import { generateWechatRows } from "./testing/bill-rows";
 import { readFirstSheet, type SheetRead } from "./xlsx";
 import { isDateFormat, serialText } from "./xlsx/cells";
+import { readSharedStrings, TooManyStrings } from "./xlsx/parts";
 import { columnOf } from "./xlsx/sheet";
 import { decodeXml } from "./xlsx/xml";
 
@@ -132,5 +134,26 @@ describe("readFirstSheet: saxen over zip.js, bounded", () => {
     // Uncompressed size: local header +22, central directory +24; claim less than the data holds.
     const lying = patch((v, at, central) => v.setUint32(at + (central ? 24 : 22), 10, true));
     expect(await readFirstSheet(lying)).toEqual({ ok: false, code: "too-large" });
+  });
+
+  it("bounds the shared strings by their count", () => {
+    const sst = new TextEncoder().encode("<sst><si><t>a</t></si><si><t>b</t></si><si><t>c</t></si></sst>");
+    expect(readSharedStrings(sst, 3)).toEqual(["a", "b", "c"]);
+    expect(() => readSharedStrings(sst, 2)).toThrow(TooManyStrings);
+  });
+
+  it("answers any sheet, styles or shared-strings XML, however broken, with rows or a code, never a throw", async () => {
+    const piece = fc.oneof(
+      fc.constantFrom("<row>", '<row r="2">', "</row>", '<c r="B2" t="s">', '<c t="inlineStr">', '<c s="1">', "</c>", "<v>", "</v>", "<is><t>", "</t></is>", "<![CDATA[", "]]>", "<!--", "-->", "&amp;", "&#x1F600;", "&#99999999;", "<", ">", '"'),
+      fc.string({ maxLength: 12 }),
+    );
+    const xml = fc.array(piece, { maxLength: 40 }).map((p) => p.join(""));
+    await fc.assert(
+      fc.asyncProperty(xml, xml, xml, async (sheet, sst, styles) => {
+        const r = await readFirstSheet(await workbook({ sheets: { s: sheet }, sst, styles }));
+        expect(r.ok ? Array.isArray(r.rows) : typeof r.code).toBe(r.ok ? true : "string");
+      }),
+      { numRuns: 150 },
+    );
   });
 });
