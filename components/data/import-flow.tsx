@@ -42,7 +42,8 @@ export function ImportFlow() {
       onUploaded: () => dispatch({ type: "uploaded", label }),
     });
     if (res.ok) return res.body;
-    const message = res.status === 413 ? t("tooLarge", { size: (f.size / 1048576).toFixed(1) }) : res.error.message === "network" ? t("failed") : res.error.message;
+    // 503: the worker pool's queue is full (lib/workers); its server message is not in the page's language.
+    const message = res.status === 413 ? t("tooLarge", { size: (f.size / 1048576).toFixed(1) }) : res.status === 503 ? t("serverBusy") : res.error.message === "network" ? t("failed") : res.error.message;
     dispatch({ type: "failed", message, problems: res.error.problems });
     return null;
   };
