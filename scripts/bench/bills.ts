@@ -1,7 +1,8 @@
 /**
  * Bill parsing benchmark: a 100,000-row WeChat Pay CSV and XLSX and a 100,000-row Alipay bill in an
  * AES-encrypted zip, each read by readImportFile (the import page's own path: unzip, decode, find
- * the header, rows → events, schema check) in a fresh child process, so its peak memory (maxRSS)
+ * the header, rows → events, schema check; the page runs it in the worker pool, this bench in the
+ * process, to time the function alone) in a fresh child process, so its peak memory (maxRSS)
  * is that file's alone. Files are generated beforehand and read from disk, as an upload would be.
  * Goals (issue 12): CSV ≥ 100,000 rows/s, XLSX ≥ 20,000 rows/s, peak < 500 MB.
  * Run alone: `npx tsx scripts/bench/bills.ts [rows]`.
