@@ -1,6 +1,6 @@
 /**
- * One pool of worker threads per process for heavy work (OCR, bill parsing; explaining big
- * histories can add tasks in lib/workers/tasks.ts), so a request thread never computes for
+ * One pool of worker threads per process for heavy work (OCR, bill parsing, explaining big
+ * histories; tasks in lib/workers/tasks.ts), so a request thread never computes for
  * seconds while other borrowers wait. Sized to the machine: one thread per core but one, which is
  * left to the request thread. The queue is bounded: past it, callers get `busy` (503) instead of
  * memory growing without end.
