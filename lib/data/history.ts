@@ -6,7 +6,6 @@
  */
 import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { parseHistory } from "@/lib/history/parse";
 import type { HistoryDocument, HistoryDocumentInput, HistoryEvent } from "@/lib/history/schema";
 import { HISTORY_FORMAT } from "@/lib/history/schema";
 import { exportedEvent, loadedEvent } from "@/lib/db/history-rows";
@@ -19,17 +18,6 @@ export type ImportOptions = {
   /** More writes of the same import (its saved mapping, its audit row), in the same transaction. */
   alsoInTransaction?: (tx: Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0], counts: ImportCounts) => Promise<void>;
 };
-
-/** Validates or throws `validation_failed` with every problem listed by JSON path. */
-export function validHistory(input: HistoryDocumentInput | HistoryDocument | unknown, now?: Date): HistoryDocument {
-  const parsed = parseHistory(input, { now });
-  if (!parsed.ok) {
-    throw new AppError("validation_failed", `The history document is invalid (${parsed.problems.length} problem(s)); nothing was stored.`, {
-      problems: parsed.problems,
-    });
-  }
-  return parsed.document;
-}
 
 /**
  * Merges a history document into the user's events, in one transaction: new ids are added, known
@@ -46,6 +34,7 @@ export async function importHistory(
 }
 
 export { prepareImport, preparedOrThrow, writePreparedHistory };
+
 async function readDocument(
   db: PrismaClient,
   userId: string,
