@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button";
 
@@ -19,26 +20,21 @@ type Props = {
 export async function Pager({ page, pages, hrefOf, label, testId }: Props) {
   if (pages <= 1) return null;
   const t = await getTranslations("common.pager");
-  const link = (n: number, text: string, rel?: string) => (
+  const link = (n: number, children: ReactNode, rel?: string) => (
     <Link href={hrefOf(n)} prefetch={false} rel={rel} className={buttonClasses("secondary", "px-2.5 sm:px-3")}>
-      {text}
+      {children}
     </Link>
   );
   // On a phone the first and last links are their arrows alone (their names stay for screen
   // readers), so the row fits 390 px without wrapping.
-  const end = (n: number, arrow: string, text: string, before: boolean) => (
-    <Link href={hrefOf(n)} prefetch={false} className={buttonClasses("secondary", "px-2.5 sm:px-3")}>
-      {before ? <span aria-hidden="true">{arrow}</span> : null}
-      <span className="sr-only sm:not-sr-only sm:mx-1">{text}</span>
-      {before ? null : <span aria-hidden="true">{arrow}</span>}
-    </Link>
-  );
+  const named = (text: string) => <span className="sr-only sm:not-sr-only sm:mx-1">{text}</span>;
+  const arrow = (a: string) => <span aria-hidden="true">{a}</span>;
   return (
     <nav aria-label={label} className="mt-4 flex items-center justify-between gap-2" data-testid={testId}>
       <div className="flex gap-2">
         {page > 1 ? (
           <>
-            {page > 2 ? end(1, "«", t("first"), true) : null}
+            {page > 2 ? link(1, <>{arrow("«")}{named(t("first"))}</>) : null}
             {link(page - 1, `‹ ${t("prev")}`, "prev")}
           </>
         ) : null}
@@ -50,7 +46,7 @@ export async function Pager({ page, pages, hrefOf, label, testId }: Props) {
         {page < pages ? (
           <>
             {link(page + 1, `${t("next")} ›`, "next")}
-            {page < pages - 1 ? end(pages, "»", t("last"), false) : null}
+            {page < pages - 1 ? link(pages, <>{named(t("last"))}{arrow("»")}</>) : null}
           </>
         ) : null}
       </div>
