@@ -1,49 +1,28 @@
 /**
  * Human text for the rule core's structured results, from messages/<locale>/core.json, rendered
- * with use-intl's createTranslator (no React), so the explain command and the web app print the
+ * with one namespace translator (lib/i18n/namespace-translator.ts), so the explain command and the web app print the
  * same sentences. The core never produces text; this file never decides a reason. Every text is
  * true to its evidence (spec: "Texts"): amounts in the borrower's currency, dates read naturally,
  * no raw code or enum value reaches the reader.
  */
-import { createTranslator } from "use-intl/core";
 // i18n-translator: t = "core" (helpers below take the core translator as an argument)
 import type { Assessment, Blocker, Drop, Explanation, Figures, Growth, Outlook, Reason, Signal, Step } from "@/lib/core";
 import { THRESHOLDS } from "@/lib/core";
 import en from "@/messages/en/core.json";
 import zh from "@/messages/zh-CN/core.json";
-import { TIME_ZONE, type Locale } from "./config";
+import type { Locale } from "./config";
+import { namespaceTranslator, type NamespaceTranslate as Translate } from "./namespace-translator";
 import { formatDay, formatMoney, isDateFigure, MONEY_FIGURES } from "./core-format";
 
-const MESSAGES: Record<Locale, typeof en> = { en, "zh-CN": zh };
-
 type Values = Record<string, string | number>;
-type Translate = ((key: string, values?: Values) => string) & { has: (key: string) => boolean };
 
 /** The borrower's currency (history-v1 `borrower.currency`); texts without it would guess yuan. */
 export interface TextOptions {
   currency: string;
 }
 
-const cache = new Map<Locale, Translate>();
-
 /** A translator for the "core" namespace; a missing message or value shows its key, never throws. */
-export function coreTranslator(locale: Locale): Translate {
-  let t = cache.get(locale);
-  if (!t) {
-    const raw = createTranslator({
-      locale,
-      timeZone: TIME_ZONE,
-      messages: MESSAGES[locale],
-      namespace: "core",
-      onError: () => {},
-      getMessageFallback: ({ key, namespace }) => `${namespace}.${key}`,
-    });
-    const fn = (key: string, values?: Values) => (raw as unknown as (k: string, v?: Values) => string)(key, values);
-    t = Object.assign(fn, { has: (key: string) => (raw as unknown as { has: (k: string) => boolean }).has(key) });
-    cache.set(locale, t);
-  }
-  return t;
-}
+export const coreTranslator = namespaceTranslator({ en, "zh-CN": zh }, "core");
 
 /** Figures ready for a message: amounts in the currency, days as dates, enum values in words. */
 function figureValues(f: Figures, locale: Locale, options: TextOptions): Values {

@@ -4,38 +4,19 @@
  * Notifications store structured data; the text is made when shown, in the reader's language.
  */
 // i18n-translator: t = "notifications"
-import { createTranslator } from "use-intl/core";
 import { coreTranslator } from "@/lib/i18n/core-text";
-import { TIME_ZONE, type Locale } from "@/lib/i18n/config";
+import type { Locale } from "@/lib/i18n/config";
+import { namespaceTranslator } from "@/lib/i18n/namespace-translator";
 import { formatDay, formatMoney } from "@/lib/i18n/format";
 import en from "@/messages/en/notifications.json";
 import zh from "@/messages/zh-CN/notifications.json";
 import type { ReminderKind } from "./kinds";
 
-const MESSAGES: Record<Locale, typeof en> = { en, "zh-CN": zh };
-
 type Values = Record<string, string | number>;
 export type Translate = (key: string, values?: Values) => string;
 
-const cache = new Map<Locale, Translate>();
-
 /** A translator for the "notifications" namespace; a missing value shows its key, never throws. */
-export function notificationsTranslator(locale: Locale): Translate {
-  let t = cache.get(locale);
-  if (!t) {
-    const raw = createTranslator({
-      locale,
-      timeZone: TIME_ZONE,
-      messages: MESSAGES[locale],
-      namespace: "notifications",
-      onError: () => {},
-      getMessageFallback: ({ key, namespace }) => `${namespace}.${key}`,
-    });
-    t = (key, values) => (raw as unknown as Translate)(key, values);
-    cache.set(locale, t);
-  }
-  return t;
-}
+export const notificationsTranslator: (locale: Locale) => Translate = namespaceTranslator({ en, "zh-CN": zh }, "notifications");
 
 export interface NotificationLike {
   kind: ReminderKind;
