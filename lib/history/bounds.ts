@@ -30,6 +30,6 @@ export const MAX_SHEET_COLUMNS = 40;
 /**
  * Wall time for reading one spreadsheet before it is refused as too slow to read: a 100,000-row
  * WeChat XLSX took 21 s with exceljs on our shared 2-core machine under a load of 20 (about 3-5 s
- * with saxen under a load of 5-8), so a real bill fits with room.
+ * with the XML reader of lib/history/xlsx/xml.ts), so a real bill fits with room.
  */
 export const SHEET_TIME_BOX_MS = 60_000;

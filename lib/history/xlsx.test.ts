@@ -30,7 +30,7 @@ function workbook(parts: { sheets?: Record<string, string>; order?: string[]; ss
 
 const rows = (r: SheetRead) => (r.ok ? r.rows : r.code);
 
-describe("readFirstSheet: saxen over zip.js, bounded", () => {
+describe("readFirstSheet: the XML scanner over zip.js, bounded", () => {
   it("reads the first sheet's rows as text with their row numbers, blank rows dropped (an exceljs-written file)", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("账单");

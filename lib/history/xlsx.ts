@@ -4,12 +4,12 @@
  * expanded), only the parts the sheet's text needs are inflated at all, and the sheet's rows are
  * counted, cut at a column cap and time-boxed while they are read.
  *
- * The XML is read by saxen (lib/history/xlsx/xml.ts), not by exceljs's streaming reader, which
- * this module used before: on a 100,000-row WeChat bill exceljs alone took ~5.4 s (saxes events
- * plus a Row and Cell object per cell, after re-zipping the verified parts for it), where saxen
- * reads the same sheet XML in ~1 s; and exceljs 4.4's stream reader decodes each piece of a part
- * on its own, so a Chinese character split across two pieces became "��" (exceljs issues #2063,
- * #2316, open). exceljs still writes the test fixtures.
+ * The XML is read by the scanner of lib/history/xlsx/xml.ts, not by exceljs's streaming reader,
+ * which this module used before: on a 100,000-row WeChat bill exceljs alone took ~5.4 s (saxes
+ * events plus a Row and Cell object per cell, after re-zipping the verified parts for it); and
+ * exceljs 4.4's stream reader decodes each piece of a part on its own, so a Chinese character
+ * split across two pieces became "��" (exceljs issues #2063, #2316, open). exceljs still writes
+ * the test fixtures.
  */
 import { MAX_SHARED_STRINGS, MAX_SHARED_STRINGS_BYTES, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, MAX_XLSX_UNPACKED_BYTES, SHEET_TIME_BOX_MS } from "./bounds";
 import type { CellContext } from "./xlsx/cells";

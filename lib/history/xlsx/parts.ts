@@ -3,7 +3,7 @@
  * (workbook.xml and its relationships), the 1904 date system, which cell styles are dates
  * (styles.xml) and the shared strings (sharedStrings.xml).
  */
-import { attr, parseXml } from "./xml";
+import { parseXml } from "./xml";
 import { isDateFormat, NO_DATE_STYLES } from "./cells";
 
 export type WorkbookInfo = { firstSheet: string | null; date1904: boolean };
@@ -26,11 +26,10 @@ export function readWorkbook(workbookXml: Uint8Array, relsXml: Uint8Array | null
   parseXml(workbookXml, {
     open(name, attrs) {
       if (name === "workbookPr") {
-        const v = attr(attrs(), "date1904");
+        const v = attrs.get("date1904");
         date1904 = v === "1" || v === "true";
       } else if (name === "sheet" && firstId === undefined) {
-        const a = attrs();
-        firstId = attr(a, "r:id") ?? Object.entries(a).find(([k]) => k.endsWith(":id"))?.[1];
+        firstId = attrs.get("r:id") ?? attrs.entries().find(([k]) => k.endsWith(":id"))?.[1];
       }
     },
   });
@@ -39,9 +38,8 @@ export function readWorkbook(workbookXml: Uint8Array, relsXml: Uint8Array | null
     parseXml(relsXml, {
       open(name, attrs) {
         if (name !== "Relationship" || firstSheet) return;
-        const a = attrs();
-        const target = attr(a, "Target");
-        if (attr(a, "Id") === firstId && target) firstSheet = partPath(target);
+        const target = attrs.get("Target");
+        if (attrs.get("Id") === firstId && target) firstSheet = partPath(target);
       },
     });
   }
@@ -57,10 +55,9 @@ export function readDateStyles(stylesXml: Uint8Array | null): readonly boolean[]
   parseXml(stylesXml, {
     open(name, attrs, selfClosing) {
       if (name === "numFmt") {
-        const a = attrs();
-        custom.set(Number(attr(a, "numFmtId")), attr(a, "formatCode") ?? "");
+        custom.set(Number(attrs.get("numFmtId")), attrs.get("formatCode") ?? "");
       } else if (name === "cellXfs") inCellXfs = !selfClosing;
-      else if (name === "xf" && inCellXfs) xfs.push(Number(attr(attrs(), "numFmtId") ?? 0));
+      else if (name === "xf" && inCellXfs) xfs.push(Number(attrs.get("numFmtId") ?? 0));
     },
     close(name) {
       if (name === "cellXfs") inCellXfs = false;

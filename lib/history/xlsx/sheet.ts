@@ -58,7 +58,7 @@ export function eachSheetRow(xml: Uint8Array, ctx: CellContext, limits: SheetLim
     open(name, attrs, selfClosing) {
       switch (name) {
         case "row": {
-          const r = Number(attrs().r);
+          const r = Number(attrs.get("r"));
           rowNumber = Number.isInteger(r) && r > rowNumber ? r : rowNumber + 1;
           column = 0;
           if (++rowsSeen > limits.maxRows) throw new SheetLimit("too-many-rows");
@@ -69,10 +69,10 @@ export function eachSheetRow(xml: Uint8Array, ctx: CellContext, limits: SheetLim
           return;
         }
         case "c": {
-          const a = attrs();
-          column = columnOf(a.r) ?? column + 1;
-          type = a.t;
-          style = a.s === undefined ? 0 : Number(a.s);
+          column = columnOf(attrs.get("r")) ?? column + 1;
+          type = attrs.get("t");
+          const s = attrs.get("s");
+          style = s === undefined ? 0 : Number(s);
           v = null;
           inline = null;
           if (selfClosing) endCell();
