@@ -40,8 +40,10 @@ const median = (xs: number[]) => {
 
 export async function runLighthouseBench(options: { years?: number; mobileRuns?: number } = {}): Promise<LighthouseBenchResult> {
   const mobileRuns = options.mobileRuns ?? (Number(process.env.LH_RUNS) || LIGHTHOUSE_BENCH_GOALS.mobileRuns);
-  const bench = await startBenchServer({ years: options.years ?? 10 });
-  const chrome = await chromeLauncher.launch({ chromePath: chromiumPath() ?? "/usr/bin/chromium", chromeFlags: CHROME_FLAGS, logLevel: "silent" });
+  // BENCH_PORT pins the server's port (and the next one Chromium's debugging port) on a shared machine.
+  const port = Number(process.env.BENCH_PORT) || undefined;
+  const bench = await startBenchServer({ years: options.years ?? 10, port });
+  const chrome = await chromeLauncher.launch({ chromePath: chromiumPath() ?? "/usr/bin/chromium", chromeFlags: CHROME_FLAGS, logLevel: "silent", port: port && port + 1 });
   try {
     const url = `${bench.server.url}/dashboard`;
     const data = await fetch(`${bench.server.url}/api/app/dashboard`, { headers: { cookie: bench.cookie } });
