@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 
 export type NavItem = { href: string; label: string };
 
@@ -9,9 +9,15 @@ export type NavItem = { href: string; label: string };
  * The signed-in area's navigation; the current section is marked for screen readers too. `action`
  * (record my limit) is never scrolled out of sight: beside the sections where they leave room, on
  * its own line below them on a narrow phone (the sections then scroll on theirs).
+ *
+ * The links prefetch on intent (pointer over, touch, keyboard focus), not when they scroll into
+ * view: six sections prefetched as every page loads were a dozen requests and their parsing on a
+ * phone's main thread while it was still hydrating the page the borrower came for.
  */
 export function AppNav({ items, label, action }: { items: NavItem[]; label: string; action?: NavItem }) {
   const pathname = usePathname();
+  const router = useRouter();
+  const intent = (href: string) => ({ onPointerEnter: () => router.prefetch(href), onTouchStart: () => router.prefetch(href), onFocus: () => router.prefetch(href) });
   return (
     <nav aria-label={label} className="-mx-1 flex flex-wrap items-center gap-x-2 gap-y-1">
       <ul className="flex min-w-0 max-w-full gap-1 overflow-x-auto px-1">
@@ -21,6 +27,8 @@ export function AppNav({ items, label, action }: { items: NavItem[]; label: stri
             <li key={item.href}>
               <Link
                 href={item.href}
+                prefetch={false}
+                {...intent(item.href)}
                 aria-current={current ? "page" : undefined}
                 className={`inline-flex min-h-10 items-center whitespace-nowrap rounded-lg px-3 text-sm font-medium transition-colors ${
                   current
@@ -37,6 +45,8 @@ export function AppNav({ items, label, action }: { items: NavItem[]; label: stri
       {action ? (
         <Link
           href={action.href}
+          prefetch={false}
+          {...intent(action.href)}
           aria-current={pathname === action.href ? "page" : undefined}
           className="mr-1 ml-auto inline-flex min-h-10 shrink-0 items-center gap-1 whitespace-nowrap rounded-lg bg-brand-600 px-3 text-sm font-medium text-white shadow-sm hover:bg-brand-700 dark:bg-brand-500 dark:text-slate-950 dark:hover:bg-brand-400"
           data-testid="record-limit"

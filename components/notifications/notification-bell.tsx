@@ -1,11 +1,15 @@
 import Link from "next/link";
 
-/** The bell in the header: a link to the notification centre, its unread count spoken in its name. */
+/**
+ * The bell in the header: a link to the notification centre, its unread count spoken in its name.
+ * Not prefetched: every signed-in page would fetch the centre as it loads (see app-nav.tsx).
+ */
 export function NotificationBell({ count, label }: { count: number; label: string }) {
   const shown = count > 99 ? "99+" : String(count);
   return (
     <Link
       href="/notifications"
+      prefetch={false}
       aria-label={label}
       data-testid="notification-bell"
       className="relative inline-flex size-11 items-center justify-center rounded-lg text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white"
