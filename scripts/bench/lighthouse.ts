@@ -17,7 +17,12 @@ import { startBenchServer } from "./http-fixture";
 
 export const LIGHTHOUSE_BENCH_GOALS = { minPerformance: 0.9, maxMedianLcpMs: 2000, maxCls: 0.1, maxDataKB: 200, mobileRuns: 6 } as const;
 
-const CHROME_FLAGS = ["--headless=new", ...CHROMIUM_ARGS];
+/**
+ * LH_CHROME_FLAGS adds Chromium flags, for diagnosis only: the bench's figures are taken without
+ * it. E.g. "--disable-features=PaintHolding" shows how much of a run's LCP is headless Chromium
+ * holding the first frame back (README, Lighthouse).
+ */
+const CHROME_FLAGS = ["--headless=new", ...CHROMIUM_ARGS, ...(process.env.LH_CHROME_FLAGS?.split(" ").filter(Boolean) ?? [])];
 
 export type LighthouseRun = { formFactor: "mobile" | "desktop"; performance: number; lcpMs: number; cls: number; documentKB: number; totalKB: number };
 export type LighthouseBenchResult = {
@@ -101,6 +106,7 @@ export function printLighthouseBench(r: LighthouseBenchResult): void {
   console.log(`  median mobile LCP: ${r.mobileMedianLcpMs} ms`);
   console.log(`  dashboard data (GET /api/app/dashboard): ${r.dataKB} KB, ${r.dataGzipKB} KB gzipped`);
   console.log(`  goals met: ${r.goalsMet ? "yes" : "NO"}`);
+  if (process.env.LH_CHROME_FLAGS) console.log(`  extra Chromium flags (diagnosis, not the bench's figures): ${process.env.LH_CHROME_FLAGS}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
