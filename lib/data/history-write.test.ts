@@ -4,6 +4,7 @@ import type { HistoryEvent } from "@/lib/history/schema";
 import { closePool, poolStats } from "@/lib/workers/pool";
 import { exportHistory, importHistory, loadHistory, prepareImport, preparedOrThrow, writePreparedHistory } from "./history";
 import { IN_THREAD_MAX_EVENTS } from "./history-write";
+import type { RowBatch } from "@/lib/db/prepared-history";
 
 afterAll(closePool);
 
@@ -70,10 +71,31 @@ describeDatabases("bulk history writes", (ctx) => {
     const userId = await newUser();
     const before = await versionOf(userId);
     const prepared = preparedOrThrow(await prepareImport(new TextEncoder().encode(JSON.stringify({ ...DOC, events: Array.from({ length: N }, (_, i) => limit(i)) })), { userId }));
-    // Break the last rows only, so the first ones have been sent when the database refuses.
-    const end = prepared.copy.lastIndexOf("\n", prepared.copy.length - 2);
-    prepared.copy = `${prepared.copy.slice(0, end + 1)}not-a-row\n`;
-    await expect(writePreparedHistory(prisma, { userId }, prepared)).rejects.toThrow();
+    // Break the last row only, so the first ones have been sent when the database refuses.
+    const batches: RowBatch[] = [];
+    for await (const b of prepared.batches) batches.push(b);
+    const last = batches.at(-1)!;
+    const text = new TextDecoder().decode(last.text);
+    const end = text.lastIndexOf("\n", text.length - 2);
+    batches[batches.length - 1] = { ...last, text: new TextEncoder().encode(`${text.slice(0, end + 1)}not-a-row\n`) };
+    await expect(writePreparedHistory(prisma, { userId }, { ...prepared, batches })).rejects.toThrow();
+    expect(await prisma.event.count({ where: { userId } })).toBe(0);
+    expect(await versionOf(userId)).toBe(before);
+  });
+
+  it("stores nothing when the prepared rows stop arriving part-way (a failed worker)", async () => {
+    const { prisma } = ctx();
+    const userId = await newUser();
+    const before = await versionOf(userId);
+    const prepared = preparedOrThrow(await prepareImport({ ...DOC, events: Array.from({ length: N }, (_, i) => limit(i)) }, { userId }));
+    const source = prepared.batches;
+    async function* broken() {
+      for await (const b of source) {
+        yield b;
+        throw new Error("worker lost");
+      }
+    }
+    await expect(writePreparedHistory(prisma, { userId }, { ...prepared, batches: broken() })).rejects.toThrow("worker lost");
     expect(await prisma.event.count({ where: { userId } })).toBe(0);
     expect(await versionOf(userId)).toBe(before);
   });

@@ -7,10 +7,12 @@
  * other borrowers' requests are answered while a big import is written.
  * No "server-only": the benches (tsx) run the same code as the app.
  */
+import { MessageChannel } from "node:worker_threads";
 import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { bulkSessionOf, type BulkSession } from "@/lib/db/pg-sessions";
-import { COPY_COLUMNS, prepareHistory, type PrepareOptions, type PrepareResult, type PreparedHistory } from "@/lib/db/prepared-history";
+import { COPY_COLUMNS, prepareHistory, type PrepareOptions, type PrepareResult, type PreparedHistory, type RowBatch } from "@/lib/db/prepared-history";
+import { receivePrepared } from "@/lib/db/prepared-stream";
 import { run } from "@/lib/workers/pool";
 import type { ImportCounts, ImportOptions } from "./history";
 
@@ -26,11 +28,16 @@ export const IN_THREAD_MAX_EVENTS = 500;
 /**
  * Validates and prepares a document or its bytes, in the worker pool unless it is small. Failures
  * come back as data (preparedOrThrow turns them into the AppError), so a caller can decide what
- * to do before anything is claimed (the sync API answers bad JSON before taking its key).
+ * to do before anything is claimed (the sync API answers bad JSON before taking its key). From
+ * the pool, this resolves as soon as the document is checked: its rows follow as batches while
+ * the caller opens its transaction and writes them.
  */
 export async function prepareImport(input: Uint8Array | unknown, options: { userId: string; source?: string; now?: Date }): Promise<PrepareResult> {
   const prepareOptions: PrepareOptions = { userId: options.userId, source: options.source, now: options.now };
-  return isSmall(input) ? prepareHistory(input, prepareOptions) : run("history.prepare", { input, options: prepareOptions });
+  if (isSmall(input)) return prepareHistory(input, prepareOptions);
+  const { port1, port2 } = new MessageChannel();
+  const received = await receivePrepared(port1, run("history.prepare", { input, options: prepareOptions, port: port2 }, { transferList: [port2] }));
+  return received.ok ? { ok: true, prepared: { borrower: received.borrower, total: received.total, batches: received.batches } } : received;
 }
 
 function isSmall(input: unknown): boolean {
@@ -88,30 +95,51 @@ const YIELD_EVERY = 10_000;
 /**
  * The user's stored hash of each incoming id tells new rows (COPY into "Event", as fast as the
  * table takes rows), changed ones (COPY into a temporary table, then one UPDATE) and unchanged
- * ones (nothing). The user's row lock (above) keeps the stored hashes true until commit.
+ * ones (nothing). The user's row lock (above) keeps the stored hashes true until commit. A
+ * borrower with no stored events (a first sync) needs no comparison: the batches go into one COPY
+ * as the worker sends them.
  */
 async function writeRows(session: BulkSession, userId: string, prepared: PreparedHistory): Promise<{ added: number; updated: number }> {
   if (prepared.total === 0) return { added: 0, updated: 0 };
-  const ids = prepared.ids.split("\u0000");
-  const stored = await storedHashes(session, userId, ids);
-  if (stored.size === 0) {
-    await session.copy(`"Event"`, COPY_COLUMNS, prepared.copy);
-    return { added: prepared.total, updated: 0 };
+  const held = await storedCount(session, userId);
+  if (held === 0) {
+    let added = 0;
+    await session.copy(`"Event"`, COPY_COLUMNS, texts(prepared.batches, (b) => (added += b.rows)));
+    if (added !== prepared.total) throw new Error(`The prepared document had ${prepared.total} events but ${added} rows arrived.`);
+    return { added, updated: 0 };
   }
-  const lines = prepared.copy.split("\n");
-  const fresh: string[] = [];
-  const changed: string[] = [];
-  for (let i = 0; i < ids.length; i++) {
-    const hash = stored.get(ids[i]!);
-    if (hash === undefined) fresh.push(lines[i]!);
-    else if (hash !== prepared.hashes.slice(i * 64, i * 64 + 64)) changed.push(lines[i]!);
-    // Other borrowers' requests get the thread between slices of a big document.
-    if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToOthers();
+  const batches: RowBatch[] = [];
+  for await (const b of prepared.batches) batches.push(b);
+  const stored = await storedHashes(session, userId, held, batches);
+  const fresh: Uint8Array[] = [];
+  const changed: Uint8Array[] = [];
+  let seen = 0;
+  let added = 0;
+  let updating = 0;
+  for (const batch of batches) {
+    const ids = batch.ids.split("\u0000");
+    const freshLines: Uint8Array[] = [];
+    const changedLines: Uint8Array[] = [];
+    let at = 0;
+    for (let i = 0; i < batch.rows; i++) {
+      const end = batch.text.indexOf(10, at) + 1;
+      const hash = stored.get(ids[i]!);
+      if (hash === undefined) freshLines.push(batch.text.subarray(at, end));
+      else if (hash !== batch.hashes.slice(i * 64, i * 64 + 64)) changedLines.push(batch.text.subarray(at, end));
+      at = end;
+      // Other borrowers' requests get the thread between slices of a big document.
+      if (++seen % YIELD_EVERY === 0) await yieldToOthers();
+    }
+    // One chunk a batch: COPY is fed a few hundred kilobytes at a time, not one line at a time.
+    if (freshLines.length) fresh.push(Buffer.concat(freshLines));
+    if (changedLines.length) changed.push(Buffer.concat(changedLines));
+    added += freshLines.length;
+    updating += changedLines.length;
   }
-  if (fresh.length) await session.copy(`"Event"`, COPY_COLUMNS, fresh.join("\n") + "\n");
-  if (changed.length === 0) return { added: fresh.length, updated: 0 };
+  if (added) await session.copy(`"Event"`, COPY_COLUMNS, fresh);
+  if (updating === 0) return { added, updated: 0 };
   await session.query(`CREATE TEMP TABLE "EventIncoming" (LIKE "Event") ON COMMIT DROP`);
-  await session.copy(`"EventIncoming"`, COPY_COLUMNS, changed.join("\n") + "\n");
+  await session.copy(`"EventIncoming"`, COPY_COLUMNS, changed);
   const { rowCount } = await session.query(
     `UPDATE "Event" e SET "idDerived" = i."idDerived", "type" = i."type", "day" = i."day", "value" = i."value",
        "payload" = i."payload", "hash" = i."hash", "updatedAt" = now()
@@ -119,7 +147,20 @@ async function writeRows(session: BulkSession, userId: string, prepared: Prepare
     [userId],
   );
   await session.query(`DROP TABLE "EventIncoming"`);
-  return { added: fresh.length, updated: rowCount };
+  return { added, updated: rowCount };
+}
+
+/** The batches' texts, counting each batch's rows on the way. */
+async function* texts(batches: PreparedHistory["batches"], count: (b: RowBatch) => void): AsyncGenerator<Uint8Array> {
+  for await (const b of batches) {
+    count(b);
+    yield b.text;
+  }
+}
+
+async function storedCount(session: BulkSession, userId: string): Promise<number> {
+  const { rows } = await session.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Event" WHERE "userId" = $1`, [userId]);
+  return rows[0]?.n ?? 0;
 }
 
 /**
@@ -127,10 +168,8 @@ async function writeRows(session: BulkSession, userId: string, prepared: Prepare
  * When the user holds not much more than the document, reading all their rows is about three
  * times cheaper than probing the index for each id (measured: 100,000 ids, 0.3 s against 0.9 s).
  */
-async function storedHashes(session: BulkSession, userId: string, ids: string[]): Promise<Map<string, string>> {
-  const { rows: counted } = await session.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Event" WHERE "userId" = $1`, [userId]);
-  const held = counted[0]?.n ?? 0;
-  if (held === 0) return new Map();
+async function storedHashes(session: BulkSession, userId: string, held: number, batches: RowBatch[]): Promise<Map<string, string>> {
+  const ids = batches.flatMap((b) => b.ids.split("\u0000"));
   const { rows } =
     held <= 2 * ids.length
       ? await session.query<{ eventId: string; hash: string }>(`SELECT "eventId", "hash" FROM "Event" WHERE "userId" = $1`, [userId])

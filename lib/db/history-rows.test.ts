@@ -1,6 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { generateHistory } from "@/lib/core/testing/generate";
 import type { HistoryEvent } from "@/lib/history/schema";
-import { canonicalJson, eventValue, exportedEvent, loadedEvent, toEventRows } from "./history-rows";
+import { canonicalJson, eventValue, exportedEvent, loadedEvent, rowMaker, toEventRows } from "./history-rows";
 
 const repay: HistoryEvent = { type: "repayment", date: "2025-02-10", amount: 100 };
 
@@ -71,4 +73,41 @@ describe("canonicalJson", () => {
     [12.5],
     [null],
   ])("gives the first implementation's text for %j", (value) => expect(canonicalJson(value)).toBe(reference(value)));
+});
+
+describe("rowMaker", () => {
+  const history = generateHistory({ years: 3, seed: 5 });
+  /** Generated events, some without ids (repeats among them), with notes and sources that need escaping. */
+  const documents = fc.array(
+    fc.record({
+      at: fc.nat(history.events.length - 1),
+      dropId: fc.boolean(),
+      note: fc.option(fc.oneof(fc.string(), fc.constantFrom('q"\\\n\t', "中文", "\u2028", "")), { nil: undefined }),
+      source: fc.option(fc.constantFrom("bank", "", "x\"y"), { nil: undefined }),
+      repeat: fc.nat(3),
+    }),
+    { maxLength: 30 },
+  ).map((picks) =>
+    picks.flatMap(({ at, dropId, note, source, repeat }) => {
+      const e: Record<string, unknown> = { ...history.events[at]! };
+      if (dropId) delete e.id;
+      if (note !== undefined) e.note = note;
+      if (source !== undefined) e.source = source;
+      const one = e as HistoryEvent;
+      return dropId ? Array.from({ length: repeat + 1 }, () => ({ ...one })) : [one];
+    }),
+  );
+
+  it("gives toEventRows's ids and hashes, and the canonical JSON of its payload", () => {
+    fc.assert(
+      fc.property(documents, fc.option(fc.constantFrom("import:csv", ""), { nil: undefined }), (events, source) => {
+        const make = rowMaker({ source });
+        const made = events.map(make);
+        const rows = toEventRows(events, { source });
+        expect(made.map((r) => [r.eventId, r.idDerived, r.hash])).toEqual(rows.map((r) => [r.eventId, r.idDerived, r.hash]));
+        expect(made.map((r) => r.json)).toEqual(rows.map((r) => canonicalJson(r.payload)));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

@@ -4,7 +4,7 @@
  * "server-only", so scripts, tests and lib/data/history.ts share one definition.
  */
 import { hash } from "node:crypto";
-import { calendarDay, type HistoryEvent } from "@/lib/history/schema";
+import { calendarDay, historyEvent, type HistoryEvent } from "@/lib/history/schema";
 
 /** Prefix of ids the app derives; the spec's ids are free text, so keep ours recognisable. */
 export const DERIVED_ID_PREFIX = "h_";
@@ -104,6 +104,60 @@ export function toEventRows(events: readonly HistoryEvent[], options: { source?:
     }
     return { eventId, idDerived, type: payload.type, day: calendarDay(payload.date)!, value: eventValue(payload), payload, hash };
   });
+}
+
+/** Each event type's members (as the schema declares them) in canonicalJson's order, with their `"key":`. */
+const SORTED_MEMBERS = new Map<string, { key: string; prefix: string }[]>(
+  historyEvent.options.map((o) => [o.shape.type.value as string, Object.keys(o.shape).sort().map((key) => ({ key, prefix: `${JSON.stringify(key)}:` }))]),
+);
+
+export type MadeRow = { eventId: string; idDerived: boolean; hash: string; /** canonicalJson of the payload (source filled in). */ json: string };
+
+/**
+ * toEventRows one event at a time, for the import's hot path: the same ids and hashes (checked on
+ * generated documents in history-rows.test.ts), and the canonical payload text it hashed, which
+ * the COPY writes (jsonb keeps no key order, so it stores the same value as JSON.stringify's).
+ * The members come from the schema's list of each type's keys instead of a sort per event, and
+ * no payload object is built: about three times faster for a 100,000-event document. Events are
+ * given in document order (the n-th id-less repeat is numbered in that order).
+ */
+export function rowMaker(options: { source?: string } = {}): (event: HistoryEvent) => MadeRow {
+  const repeats = new Map<string, number>();
+  const fill = options.source;
+  return (event) => {
+    const members = SORTED_MEMBERS.get(event.type);
+    const idDerived = event.id === undefined;
+    if (!members) {
+      // Not a type of the schema (cannot pass validation): the general path gives the same result.
+      const [row] = toEventRows([event], options);
+      return { eventId: row!.eventId, idDerived, hash: row!.hash, json: canonicalJson(row!.payload) };
+    }
+    const record = event as Record<string, unknown>;
+    let full = "";
+    let content = "";
+    let hasSource = false;
+    for (const { key, prefix } of members) {
+      let v = record[key];
+      if (key === "source") {
+        if (v === undefined) v = fill || undefined;
+        if (v === undefined) continue;
+        hasSource = true;
+        full += (full ? "," : "") + prefix + JSON.stringify(v);
+        continue;
+      }
+      if (v === undefined) continue;
+      const m = prefix + (typeof v === "object" && v !== null ? canonicalJson(v) : JSON.stringify(v));
+      full += (full ? "," : "") + m;
+      if (idDerived) content += (content ? "," : "") + m;
+    }
+    const json = `{${full}}`;
+    if (!idDerived) return { eventId: event.id!, idDerived, hash: sha256(json), json };
+    const contentHash = sha256(`{${content}}`);
+    const base = DERIVED_ID_PREFIX + contentHash.slice(0, 32);
+    const n = (repeats.get(base) ?? 0) + 1;
+    repeats.set(base, n);
+    return { eventId: n === 1 ? base : `${base}-${n}`, idDerived, hash: hasSource ? sha256(json) : contentHash, json };
+  };
 }
 
 /** The event as exported: exactly as imported, derived ids left out (so export → import is a no-op). */

@@ -13,13 +13,18 @@
 import { randomBytes } from "node:crypto";
 import type { PGlite, Transaction } from "@electric-sql/pglite";
 import type pg from "pg";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { from as copyFrom } from "pg-copy-streams";
 
 /** What a bulk write needs from the transaction's own session. */
 export type BulkSession = {
   query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[]; rowCount: number }>;
-  /** COPY `text` (COPY text format, whole lines) into `table` (`columns`). */
-  copy(table: string, columns: string, text: string): Promise<void>;
+  /**
+   * COPY `chunks` (UTF-8 COPY text, each chunk whole lines) into `table` (`columns`), sending each
+   * chunk as it comes. A chunk source that throws aborts the COPY, and with it the transaction.
+   */
+  copy(table: string, columns: string, chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>): Promise<void>;
 };
 
 /** `client.processID` is set by node-postgres from the server's BackendKeyData; @types/pg omits it. */
@@ -95,26 +100,10 @@ function pgSession(client: pg.PoolClient): BulkSession {
       const r = await client.query(sql, params);
       return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
     },
-    // One COPY streamed in slices of about 1 MB cut at line ends, honouring backpressure; the
-    // server does the work, so the request thread is free while it runs.
-    copy: (table, columns, text) =>
-      new Promise<void>((resolve, reject) => {
-        const SLICE = 1 << 20;
-        const stream = client.query(copyFrom(`COPY ${table} (${columns}) FROM STDIN`));
-        stream.on("error", reject);
-        stream.on("finish", () => resolve());
-        let at = 0;
-        const pump = () => {
-          while (at < text.length) {
-            const end = at + SLICE >= text.length ? text.length : text.indexOf("\n", at + SLICE) + 1 || text.length;
-            const more = stream.write(text.slice(at, end));
-            at = end;
-            if (!more) return void stream.once("drain", pump);
-          }
-          stream.end();
-        };
-        pump();
-      }),
+    // One COPY, fed as the chunks arrive, honouring backpressure; the server does the work, so
+    // the request thread is free while it runs. pipeline destroys the COPY stream on any error,
+    // which sends CopyFail: the server drops the COPY and the transaction cannot commit.
+    copy: (table, columns, chunks) => pipeline(Readable.from(chunks, { objectMode: false }), client.query(copyFrom(`COPY ${table} (${columns}) FROM STDIN`))),
   };
 }
 
@@ -125,21 +114,33 @@ function pgSession(client: pg.PoolClient): BulkSession {
  */
 export const PGLITE_COPY_ROWS = 2_000;
 
+function countLines(chunk: Uint8Array): number {
+  let n = 0;
+  for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) n++;
+  return n;
+}
+
 function pgliteSession(tx: Transaction): BulkSession {
   return {
     query: async <T>(sql: string, params?: unknown[]) => {
       const r = await tx.query<T>(sql, params);
       return { rows: r.rows, rowCount: r.affectedRows ?? 0 };
     },
-    copy: async (table, columns, text) => {
-      let at = 0;
-      while (at < text.length) {
-        let end = at;
-        for (let n = 0; n < PGLITE_COPY_ROWS && end < text.length; n++) end = text.indexOf("\n", end) + 1 || text.length;
-        await tx.query(`COPY ${table} (${columns}) FROM '/dev/blob'`, [], { blob: new Blob([text.slice(at, end)]) });
-        at = end;
+    copy: async (table, columns, chunks) => {
+      let parts: Uint8Array[] = [];
+      let rows = 0;
+      const flush = async () => {
+        await tx.query(`COPY ${table} (${columns}) FROM '/dev/blob'`, [], { blob: new Blob(parts as BlobPart[]) });
+        parts = [];
+        rows = 0;
         await new Promise<void>((resolve) => setImmediate(resolve));
+      };
+      for await (const chunk of chunks) {
+        parts.push(chunk);
+        rows += countLines(chunk);
+        if (rows >= PGLITE_COPY_ROWS) await flush();
       }
+      if (parts.length) await flush();
     },
   };
 }

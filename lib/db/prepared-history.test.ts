@@ -1,23 +1,36 @@
 import { describe, expect, it } from "vitest";
 import type { HistoryEvent } from "@/lib/history/schema";
 import { canonicalJson, sha256, toEventRows } from "./history-rows";
-import { COPY_COLUMNS, prepareHistory, type PrepareOptions } from "./prepared-history";
+import { BATCH_ROWS, COPY_COLUMNS, prepareHistory, type PrepareOptions, type PreparedHistory, type RowBatch } from "./prepared-history";
 
 const DOC = { format: "credit-health-history", version: 1 } as const;
 const doc = (n: number) => ({ ...DOC, events: Array.from({ length: n }, (_, i) => ({ id: `e${i}`, type: "limit", date: "2025-01-02", limit: 1000 + i })) });
 const bytes = (s: string) => new TextEncoder().encode(s);
 const opts = (o: Partial<PrepareOptions> = {}): PrepareOptions => ({ userId: "u1", ...o });
 
+/** The prepared rows with their batches joined: ids, hashes and COPY text in row order. */
 function ok(result: ReturnType<typeof prepareHistory>) {
   if (!result.ok) throw new Error(`expected a prepared document, got ${result.code}: ${result.message}`);
-  return result.prepared;
+  return joined(result.prepared);
+}
+
+function joined(p: PreparedHistory) {
+  const batches = [...(p.batches as Iterable<RowBatch>)];
+  const decoder = new TextDecoder();
+  return {
+    ...p,
+    batches,
+    ids: batches.map((b) => b.ids).join("\u0000"),
+    hashes: batches.map((b) => b.hashes).join(""),
+    copy: batches.map((b) => decoder.decode(b.text)).join(""),
+  };
 }
 
 /** COPY text format back to values: the inverse of the escaping the database applies. */
 const unescape = (v: string) => (v === "\\N" ? null : v.replace(/\\(.)/g, (_, c: string) => ({ n: "\n", r: "\r", t: "\t", "\\": "\\" })[c] ?? c));
 
 describe("prepareHistory", () => {
-  it("gives ids, hashes and COPY lines in document order, every event once", () => {
+  it("gives ids, hashes and COPY lines in line order, every event once", () => {
     const p = ok(prepareHistory(doc(5), opts({ source: "api:test" })));
     expect(p.total).toBe(5);
     expect(p.borrower).toEqual({ currency: "CNY", product: "Jiebei", scoreScale: { min: 350, max: 950 } });
@@ -81,6 +94,35 @@ describe("prepareHistory", () => {
     ];
     for (const [input, message] of cases) expect(prepareHistory(input, opts())).toMatchObject({ ok: false, code: "invalid_json", message: expect.stringMatching(message) });
     expect(ok(prepareHistory(bytes(JSON.stringify(doc(3))), opts())).total).toBe(3);
+  });
+
+  it("orders rows by type (the schema's order), then day, then document order, in batches of BATCH_ROWS", () => {
+    const events = [
+      { id: "s2", type: "score", date: "2025-01-03", score: 700 },
+      { id: "l1", type: "limit", date: "2025-01-01", limit: 5 },
+      { id: "s1", type: "score", date: "2025-01-02T10:00:00+00:00", score: 701 },
+      { id: "s0", type: "score", date: "2025-01-03", score: 702 },
+      { id: "p", type: "profile", date: "2025-01-09" },
+    ];
+    expect(ok(prepareHistory({ ...DOC, events }, opts())).ids.split("\u0000")).toEqual(["p", "s1", "s2", "s0", "l1"]);
+    const big = ok(prepareHistory(doc(BATCH_ROWS + 3), opts()));
+    expect(big.batches.map((b) => b.rows)).toEqual([BATCH_ROWS, 3]);
+    expect(big.batches.map((b) => b.ids.split("\u0000").length)).toEqual([BATCH_ROWS, 3]);
+    expect(big.batches.map((b) => b.hashes.length)).toEqual([64 * BATCH_ROWS, 64 * 3]);
+    // Ascending ids: the primary key takes the rows at its end.
+    const ids = big.copy.split("\n").slice(0, -1).map((l) => l.split("\t")[0]!);
+    expect(ids).toEqual([...ids].sort());
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("numbers id-less repeats in document order whatever the row order", () => {
+    const repay = { type: "repayment", date: "2025-02-10", amount: 100 } as const;
+    const events: HistoryEvent[] = [{ ...repay, note: "x" }, repay, { id: "l", type: "limit", date: "2025-01-01", limit: 1 }, { ...repay }, { ...repay, date: "2025-01-01" }, { ...repay }];
+    const p = ok(prepareHistory({ ...DOC, events }, opts()));
+    const byId = new Map(toEventRows(events).map((r) => [r.eventId, r.hash]));
+    const ids = p.ids.split("\u0000");
+    expect(new Set(ids)).toEqual(new Set(byId.keys()));
+    ids.forEach((id, i) => expect(p.hashes.slice(i * 64, i * 64 + 64)).toBe(byId.get(id)));
   });
 
   it("prepares an empty document", () => {

@@ -1,27 +1,40 @@
 /**
  * The CPU-heavy half of an import as a pure function of the document: UTF-8 and JSON (from bytes),
- * validation, rows with their hashes and derived ids, and the rows as text ready for the database.
- * For a 100,000-event sync that is about a second of CPU, so large documents are prepared in the
- * worker pool (lib/workers) and the request thread only writes the result (lib/data/history.ts).
- * The result is a few strings and numbers, cheap to pass between threads, not 100,000 objects to
- * clone; failures are returned as plain data (an AppError does not survive the trip).
+ * validation, rows with their hashes and derived ids, and the rows as COPY text ready for the
+ * database. Large documents are prepared in the worker pool (lib/workers), which streams the rows
+ * in batches while the request thread writes them (lib/data/history-write.ts): the write starts
+ * with the first batch instead of after the last. A batch is a few strings and one transferred
+ * buffer, cheap to pass between threads, not thousands of objects to clone; failures are plain
+ * data (an AppError does not survive the trip).
  */
-import { randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import type { MessagePort } from "node:worker_threads";
 import { parseJsonBytes } from "@/lib/errors";
 import { parseHistory } from "@/lib/history/parse";
-import type { Borrower, HistoryDocument } from "@/lib/history/schema";
-import { toEventRows, type EventRow } from "./history-rows";
+import { EVENT_TYPES, calendarDay, type Borrower, type HistoryDocument } from "@/lib/history/schema";
+import { acceptHistory } from "./history-check";
+import { eventValue, rowMaker } from "./history-rows";
+
+/** Rows of one batch: also one PGlite COPY (lib/db/pg-sessions.ts), about 600 KB of text. */
+export const BATCH_ROWS = 2_000;
+
+/** Some rows as COPY text, with what the merge needs to tell new, changed and unchanged ones apart. */
+export type RowBatch = {
+  rows: number;
+  /** The rows as UTF-8 COPY text (the Event table's COPY_COLUMNS), each line ending in "\n". */
+  text: Uint8Array;
+  /** Each row's eventId, in line order, joined by NUL (which no stored text may contain). */
+  ids: string;
+  /** Each row's sha256 (64 hex characters), in line order, concatenated. */
+  hashes: string;
+};
 
 export type PreparedHistory = {
   borrower: Borrower;
   /** Events in the document. */
   total: number;
-  /** Each row's eventId, in document order, joined by NUL (which no stored text may contain). */
-  ids: string;
-  /** Each row's sha256 (64 hex characters), in document order, concatenated. */
-  hashes: string;
-  /** Every row as a line of COPY text (the Event table's COPY_COLUMNS), each ending in "\n", in document order. */
-  copy: string;
+  /** Every row once, ordered by type (the schema's order) and day; read once. */
+  batches: Iterable<RowBatch> | AsyncIterable<RowBatch>;
 };
 
 export type PrepareFailure = { ok: false; code: "invalid_json" | "validation_failed"; message: string; problems?: string[] };
@@ -39,37 +52,52 @@ export type PrepareOptions = {
 /** The Event columns of each COPY line, in order. */
 export const COPY_COLUMNS = `"id", "userId", "eventId", "idDerived", "type", "day", "value", "payload", "hash", "createdAt", "updatedAt"`;
 
-/** Validates a document (already parsed from JSON, or its bytes) and builds its rows as text. */
-export function prepareHistory(input: Uint8Array | unknown, options: PrepareOptions): PrepareResult {
-  const parsed = validate(input, options.now);
-  if (!parsed.ok) return parsed;
-  const rows = toEventRows(parsed.document.events, { source: options.source });
-  const prepared: PreparedHistory = {
-    borrower: parsed.document.borrower,
-    total: rows.length,
-    ids: rows.map((r) => r.eventId).join("\u0000"),
-    hashes: rows.map((r) => r.hash).join(""),
-    copy: copyText(rows, options.userId, (options.writtenAt ?? new Date()).toISOString()),
-  };
-  return { ok: true, prepared };
-}
+type Checked = { ok: true; document: HistoryDocument; days: string[] };
 
 /**
- * JSON (from bytes) and the schema. A function of its own so the parsed JSON, which zod copies
- * into the document, can be collected before the rows are built (a 100,000-event sync's peak).
+ * JSON (from bytes) and the schema: the compiled check (lib/db/history-check.ts) first, zod when
+ * it does not accept, so every problem is zod's and by JSON path.
  */
-function validate(input: Uint8Array | unknown, now: Date | undefined): { ok: true; document: HistoryDocument } | PrepareFailure {
+export function checkHistory(input: Uint8Array | unknown, now: Date | undefined): Checked | PrepareFailure {
   let value = input;
   if (input instanceof Uint8Array) {
     const json = parseJsonBytes(input);
     if (!json.ok) return { ok: false, code: "invalid_json", message: json.message };
     value = json.value;
   }
+  const accepted = acceptHistory(value, now);
+  if (accepted) return { ok: true, ...accepted };
   const parsed = parseHistory(value, { now });
   if (!parsed.ok) {
     return { ok: false, code: "validation_failed", message: `The history document is invalid (${parsed.problems.length} problem(s)); nothing was stored.`, problems: parsed.problems };
   }
-  return { ok: true, document: parsed.document };
+  return { ok: true, document: parsed.document, days: parsed.document.events.map((e) => calendarDay(e.date)!) };
+}
+
+/** Validates a document (already parsed from JSON, or its bytes) and builds its rows, on this thread. */
+export function prepareHistory(input: Uint8Array | unknown, options: PrepareOptions): PrepareResult {
+  const checked = checkHistory(input, options.now);
+  if (!checked.ok) return checked;
+  return { ok: true, prepared: { borrower: checked.document.borrower, total: checked.document.events.length, batches: [...rowBatches(checked, options)] } };
+}
+
+const TYPE_RANK = new Map<string, number>(EVENT_TYPES.map((t, i) => [t, i]));
+
+/**
+ * Row order: by type (the enum's order in the database too), then day, then document order. A new
+ * borrower's rows then arrive in the order of the ("userId", "type", "day") index and, with
+ * ascending ids, of the primary key, so PostgreSQL appends to both instead of searching each
+ * (measured: about a fifth less server CPU for 100,000 rows). The order of rows in one COPY
+ * changes nothing stored.
+ */
+function rowOrder(checked: Checked): number[] {
+  const { events } = checked.document;
+  const { days } = checked;
+  const buckets: number[][] = EVENT_TYPES.map(() => []);
+  for (let i = 0; i < events.length; i++) buckets[TYPE_RANK.get(events[i]!.type)!]!.push(i);
+  // Histories come mostly in date order, where the (stable) sort is nearly linear.
+  for (const b of buckets) b.sort((a, z) => (days[a]! < days[z]! ? -1 : days[a]! > days[z]! ? 1 : a - z));
+  return buckets.flat();
 }
 
 /** COPY text format: backslash, newline, carriage return and tab escaped; `\N` is NULL. */
@@ -77,20 +105,76 @@ function copyEscape(v: string): string {
   return /[\\\n\r\t]/.test(v) ? v.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t") : v;
 }
 
-/** Lines joined a few thousand at a time: one array of 100,000 lines would double the text's peak. */
-function copyText(rows: EventRow[], userId: string, at: string): string {
-  const user = copyEscape(userId);
-  const chunks: string[] = [];
-  for (let i = 0; i < rows.length; i += 5_000) {
-    let chunk = "";
-    for (const r of rows.slice(i, i + 5_000)) {
-      // id: a random UUID (the table's ids are opaque; Prisma's cuid() is only its client default).
-      chunk += `${randomUUID()}\t${user}\t${copyEscape(r.eventId)}\t${r.idDerived ? "t" : "f"}\t${r.type}\t${r.day}\t${r.value ?? "\\N"}\t${copyEscape(JSON.stringify(r.payload))}\t${r.hash}\t${at}\t${at}\n`;
-    }
-    chunks.push(chunk);
-  }
-  return chunks.join("");
+/**
+ * Ascending UUID-shaped ids (the table's ids are opaque; Prisma's cuid() is only its client
+ * default): 48 bits of milliseconds, 42 random bits, a 32-bit counter, so one import's rows
+ * append to the primary key's last page and ids of two imports never meet.
+ */
+function idSource(): () => string {
+  const hex = Date.now().toString(16).padStart(12, "0");
+  const r = randomBytes(6).toString("hex");
+  const prefix = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${r.slice(0, 3)}-${((parseInt(r[3]!, 16) & 3) | 8).toString(16)}${r.slice(4, 7)}-${r.slice(7, 11)}`;
+  let n = 0;
+  return () => prefix + (n++).toString(16).padStart(8, "0");
 }
 
+/** The document's rows as batches of COPY text, in rowOrder. */
+export function* rowBatches(checked: Checked, options: PrepareOptions): Generator<RowBatch> {
+  const { events } = checked.document;
+  const { days } = checked;
+  const order = rowOrder(checked);
+  const user = copyEscape(options.userId);
+  const at = (options.writtenAt ?? new Date()).toISOString();
+  const nextId = idSource();
+  // The n-th id-less repeat is numbered in document order: repeats have the same content, so the
+  // same type and day, and rowOrder keeps document order among those.
+  const make = rowMaker({ source: options.source });
+  const encoder = new TextEncoder();
+  for (let start = 0; start < order.length; start += BATCH_ROWS) {
+    let text = "";
+    let ids = "";
+    let hashes = "";
+    const end = Math.min(order.length, start + BATCH_ROWS);
+    for (let k = start; k < end; k++) {
+      const i = order[k]!;
+      const e = events[i]!;
+      const r = make(e);
+      const value = eventValue(e);
+      // JSON text holds no raw tab, newline or carriage return: only its backslashes need escaping.
+      const json = r.json.includes("\\") ? r.json.replace(/\\/g, "\\\\") : r.json;
+      text += `${nextId()}\t${user}\t${copyEscape(r.eventId)}\t${r.idDerived ? "t" : "f"}\t${e.type}\t${days[i]}\t${value ?? "\\N"}\t${json}\t${r.hash}\t${at}\t${at}\n`;
+      ids += (k === start ? "" : "\u0000") + r.eventId;
+      hashes += r.hash;
+    }
+    yield { rows: end - start, text: encoder.encode(text), ids, hashes };
+  }
+}
+
+/** What the worker task posts on its port: first the check's outcome, then the batches, then the end. */
+export type PrepareMessage =
+  | { kind: "checked"; borrower: Borrower; total: number }
+  | { kind: "failed"; failure: PrepareFailure }
+  | { kind: "rows"; batch: RowBatch }
+  | { kind: "end" };
+
 /** The worker task's payload (lib/workers/tasks.ts "history.prepare"). */
-export type PrepareTaskPayload = { input: Uint8Array | unknown; options: PrepareOptions };
+export type PrepareTaskPayload = { input: Uint8Array | unknown; options: PrepareOptions; port: MessagePort };
+
+/**
+ * The worker side: checks the document, then posts each batch as soon as it is built (its text
+ * transferred, not copied). Nothing waits for the reader, so a reader that stops (a replayed
+ * Idempotency-Key, a failed write) can never hold the thread.
+ */
+export function prepareHistoryTask(payload: PrepareTaskPayload): void {
+  const { port, options } = payload;
+  try {
+    const checked = checkHistory(payload.input, options.now);
+    payload.input = undefined; // the bytes and the parsed JSON can be collected as rows are built
+    if (!checked.ok) return port.postMessage({ kind: "failed", failure: checked } satisfies PrepareMessage);
+    port.postMessage({ kind: "checked", borrower: checked.document.borrower, total: checked.document.events.length } satisfies PrepareMessage);
+    for (const batch of rowBatches(checked, options)) port.postMessage({ kind: "rows", batch } satisfies PrepareMessage, [batch.text.buffer as ArrayBuffer]);
+    port.postMessage({ kind: "end" } satisfies PrepareMessage);
+  } finally {
+    port.close();
+  }
+}

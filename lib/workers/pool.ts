@@ -9,6 +9,7 @@
  * engines load in the workers alone.
  */
 import { availableParallelism } from "node:os";
+import type { MessagePort } from "node:worker_threads";
 import path from "node:path";
 import { Piscina } from "piscina";
 import { AppError } from "@/lib/errors";
@@ -68,9 +69,10 @@ function pool(): Piscina {
 
 /**
  * Runs a named task on a worker thread. Throws AppError("busy") when the queue is full.
- * `transferList`: ArrayBuffers moved to the worker rather than copied (detached here).
+ * `transferList`: ArrayBuffers moved to the worker rather than copied (detached here), or a
+ * MessagePort the task answers on as it goes.
  */
-export async function run<K extends TaskName>(task: K, payload: TaskPayload<K>, options: { signal?: AbortSignal; transferList?: ArrayBuffer[] } = {}): Promise<TaskResult<K>> {
+export async function run<K extends TaskName>(task: K, payload: TaskPayload<K>, options: { signal?: AbortSignal; transferList?: (ArrayBuffer | MessagePort)[] } = {}): Promise<TaskResult<K>> {
   const p = pool();
   if (p.queueSize >= p.options.maxQueue) throw busy();
   try {

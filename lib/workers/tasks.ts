@@ -7,11 +7,12 @@
 import type { CompactRead, ReadFilePayload } from "@/lib/import/compact-read";
 import type { ReadScreenshotPayload, ReadScreenshotResult } from "@/lib/screenshots/task";
 import type { ExplainHistoryPayload, ExplainHistoryResult } from "./tasks/explain-history";
-import type { PrepareResult, PrepareTaskPayload } from "@/lib/db/prepared-history";
+import type { PrepareTaskPayload } from "@/lib/db/prepared-history";
 
 // Each task's module is imported on its first call, so a thread loads only the engines it uses.
 export const tasks = {
-  "history.prepare": async (p: PrepareTaskPayload): Promise<PrepareResult> => (await import("@/lib/db/prepared-history")).prepareHistory(p.input, p.options),
+  /** Streams its rows on `p.port` (lib/db/prepared-stream.ts reads them). */
+  "history.prepare": async (p: PrepareTaskPayload): Promise<void> => (await import("@/lib/db/prepared-history")).prepareHistoryTask(p),
   "screenshot.read": async (p: ReadScreenshotPayload): Promise<ReadScreenshotResult> => (await import("@/lib/screenshots/task")).readScreenshotTask(p),
   "history.explain": async (p: ExplainHistoryPayload): Promise<ExplainHistoryResult> => (await import("./tasks/explain-history")).explainHistoryTask(p),
   "import.read": async (p: ReadFilePayload): Promise<CompactRead> => (await import("@/lib/import/read-task")).readFileTask(p),

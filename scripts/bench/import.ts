@@ -22,7 +22,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import { createPrisma, type DbHandle, type PrismaClient } from "@/lib/db/client";
 import { importHistory, prepareImport, preparedOrThrow, writePreparedHistory } from "@/lib/data/history";
 import { openTestDatabase } from "@/lib/db/test-db";
-import { closePool, run } from "@/lib/workers/pool";
+import { closePool } from "@/lib/workers/pool";
 import { toEventRows } from "@/lib/db/history-rows";
 import { parseHistory } from "@/lib/history/parse";
 import { migrateTarget } from "@/lib/db/migrate";
@@ -50,7 +50,8 @@ async function child(kind: Kind, file: string, url: string): Promise<void> {
     await prisma.$queryRaw`SELECT 1`; // open the pool before the clock starts
     if (kind === "copy-floor") return await copyFloor(user.id, file, url);
     // A server's worker pool is running: start its thread and load the task before the clock.
-    await run("history.prepare", { input: { format: "credit-health-history", version: 1, events: [] }, options: { userId: user.id } });
+    const warm = preparedOrThrow(await prepareImport({ format: "credit-health-history", version: 1, events: Array.from({ length: 600 }, (_, i) => ({ id: `w${i}`, type: "limit", date: "2025-01-01", limit: i })) }, { userId: user.id }));
+    for await (const batch of warm.batches) void batch;
     const t0 = performance.now();
     const bytes = readFileSync(file);
     let rows: number;
@@ -157,7 +158,10 @@ export async function runImportBench(options: { events?: number; rows?: number; 
     writeFileSync(alipayFile, generateAlipayBill(options.rows ?? 100_000, { seed: 3, encoding: "gbk" }).bytes);
 
     const results: ImportBenchCase[] = [];
-    for (const [kind, file] of [["history-json", jsonFile], ["copy-floor", jsonFile], ["history-json-pglite", jsonFile], ["alipay", alipayFile]] as const) {
+    // IMPORT_BENCH_KINDS (comma-separated) runs a subset, e.g. while working on one of them.
+    const only = process.env.IMPORT_BENCH_KINDS?.split(",");
+    const cases = ([["history-json", jsonFile], ["copy-floor", jsonFile], ["history-json-pglite", jsonFile], ["alipay", alipayFile]] as const).filter(([kind]) => !only || only.includes(kind));
+    for (const [kind, file] of cases) {
       const samples = Array.from({ length: runs }, () => runChild(kind, file, url)).sort((a, b) => a.ms - b.ms);
       results.push(samples[Math.floor(samples.length / 2)]!);
     }
