@@ -37,7 +37,7 @@ export async function prepareImport(input: Uint8Array | unknown, options: { user
   if (isSmall(input)) return prepareHistory(input, prepareOptions);
   const { port1, port2 } = new MessageChannel();
   const received = await receivePrepared(port1, run("history.prepare", { input, options: prepareOptions, port: port2 }, { transferList: [port2] }));
-  return received.ok ? { ok: true, prepared: { borrower: received.borrower, total: received.total, batches: received.batches } } : received;
+  return received.ok ? { ok: true, prepared: { borrower: received.borrower, total: received.total, batches: received.batches, release: received.release } } : received;
 }
 
 function isSmall(input: unknown): boolean {
@@ -59,6 +59,15 @@ export function preparedOrThrow(result: PrepareResult): PreparedHistory {
  * second sees every row the first wrote and neither can deadlock on the other's event rows.
  */
 export async function writePreparedHistory(db: PrismaClient, options: { userId: string } & ImportOptions, prepared: PreparedHistory): Promise<ImportCounts> {
+  try {
+    return await writeInTransaction(db, options, prepared);
+  } finally {
+    // Done or failed: a worker still building this document's batches stops.
+    prepared.release?.();
+  }
+}
+
+async function writeInTransaction(db: PrismaClient, options: { userId: string } & ImportOptions, prepared: PreparedHistory): Promise<ImportCounts> {
   const { userId } = options;
   const { borrower } = prepared;
   return db.$transaction(

@@ -35,6 +35,8 @@ export type PreparedHistory = {
   total: number;
   /** Every row once, ordered by type (the schema's order) and day; read once. */
   batches: Iterable<RowBatch> | AsyncIterable<RowBatch>;
+  /** Stops the worker still building batches (a reader that is done, or will not read). */
+  release?: () => void;
 };
 
 export type PrepareFailure = { ok: false; code: "invalid_json" | "validation_failed"; message: string; problems?: string[] };
@@ -140,6 +142,8 @@ export function* rowBatches(checked: Checked, options: PrepareOptions): Generato
       const e = events[i]!;
       const r = make(e);
       const value = eventValue(e);
+      // This array is the check's own: each event object can be collected once its row is built.
+      events[i] = undefined!;
       // JSON text holds no raw tab, newline or carriage return: only its backslashes need escaping.
       const json = r.json.includes("\\") ? r.json.replace(/\\/g, "\\\\") : r.json;
       text += `${nextId()}\t${user}\t${copyEscape(r.eventId)}\t${r.idDerived ? "t" : "f"}\t${e.type}\t${days[i]}\t${value ?? "\\N"}\t${json}\t${r.hash}\t${at}\t${at}\n`;
@@ -156,23 +160,58 @@ export type PrepareMessage =
   | { kind: "failed"; failure: PrepareFailure }
   | { kind: "rows"; batch: RowBatch }
   | { kind: "end" };
+/** What the reader posts back: one batch taken (so the worker may build another). */
+export type ReaderMessage = { kind: "taken" };
+
+/**
+ * Batches built ahead of the reader, at most: enough that the COPY never waits for the worker,
+ * few enough that a slow database (a lock, a busy server) does not pile the whole document up
+ * in memory (measured: 24 waiting batches, 15 MB, behind a COPY on a loaded machine).
+ */
+export const BATCHES_AHEAD = 4;
+/** A reader that takes nothing for this long has gone away without closing the port. */
+export const READER_TIMEOUT_MS = 120_000;
 
 /** The worker task's payload (lib/workers/tasks.ts "history.prepare"). */
 export type PrepareTaskPayload = { input: Uint8Array | unknown; options: PrepareOptions; port: MessagePort };
 
 /**
- * The worker side: checks the document, then posts each batch as soon as it is built (its text
- * transferred, not copied). Nothing waits for the reader, so a reader that stops (a replayed
- * Idempotency-Key, a failed write) can never hold the thread.
+ * The worker side: checks the document, then posts each batch as it is built (its text
+ * transferred, not copied), at most BATCHES_AHEAD ahead of the reader. The reader closing the
+ * port (it stopped: a failed write, a replayed Idempotency-Key) ends the task at once.
  */
-export function prepareHistoryTask(payload: PrepareTaskPayload): void {
+export async function prepareHistoryTask(payload: PrepareTaskPayload): Promise<void> {
   const { port, options } = payload;
+  let ahead = 0;
+  let closed = false;
+  let wake: (() => void) | undefined;
+  port.on("message", (m: ReaderMessage) => {
+    if (m.kind === "taken") ahead--;
+    wake?.();
+  });
+  port.on("close", () => {
+    closed = true;
+    wake?.();
+  });
   try {
     const checked = checkHistory(payload.input, options.now);
-    payload.input = undefined; // the bytes and the parsed JSON can be collected as rows are built
+    payload.input = undefined; // the bytes can be collected while the rows are built
     if (!checked.ok) return port.postMessage({ kind: "failed", failure: checked } satisfies PrepareMessage);
     port.postMessage({ kind: "checked", borrower: checked.document.borrower, total: checked.document.events.length } satisfies PrepareMessage);
-    for (const batch of rowBatches(checked, options)) port.postMessage({ kind: "rows", batch } satisfies PrepareMessage, [batch.text.buffer as ArrayBuffer]);
+    for (const batch of rowBatches(checked, options)) {
+      while (ahead >= BATCHES_AHEAD && !closed) {
+        const timer = setTimeout(() => {
+          closed = true;
+          wake?.();
+        }, READER_TIMEOUT_MS);
+        await new Promise<void>((resolve) => (wake = resolve));
+        clearTimeout(timer);
+        wake = undefined;
+      }
+      if (closed) return;
+      port.postMessage({ kind: "rows", batch } satisfies PrepareMessage, [batch.text.buffer as ArrayBuffer]);
+      ahead++;
+    }
     port.postMessage({ kind: "end" } satisfies PrepareMessage);
   } finally {
     port.close();

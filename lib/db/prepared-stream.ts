@@ -1,15 +1,16 @@
 /**
  * The request thread's end of the history.prepare task's port (lib/db/prepared-history.ts): the
  * check's outcome first, then the row batches as the worker builds them, read as an async
- * iterable by the write. Batches that arrive before the write asks for them wait here (their text
- * is a transferred buffer outside the JS heap); an error of the task, or the port closing before
- * the last batch, fails the read, so a half-prepared document is never taken for a whole one.
+ * iterable by the write; each batch taken lets the worker build one more (BATCHES_AHEAD). An
+ * error of the task, or the port closing before the last batch, fails the read, so a
+ * half-prepared document is never taken for a whole one. `release` closes the port: the worker
+ * stops, and the pool thread is free for others.
  */
 import type { MessagePort } from "node:worker_threads";
 import type { Borrower } from "@/lib/history/schema";
-import type { PrepareFailure, PrepareMessage, RowBatch } from "./prepared-history";
+import type { PrepareFailure, PrepareMessage, ReaderMessage, RowBatch } from "./prepared-history";
 
-export type Received = { ok: true; borrower: Borrower; total: number; batches: AsyncIterable<RowBatch> } | PrepareFailure;
+export type Received = { ok: true; borrower: Borrower; total: number; batches: AsyncIterable<RowBatch>; release: () => void } | PrepareFailure;
 
 /** Reads `port` until the worker's end message; `task` is the pool's promise for the same task. */
 export function receivePrepared(port: MessagePort, task: Promise<unknown>): Promise<Received> {
@@ -32,7 +33,7 @@ export function receivePrepared(port: MessagePort, task: Promise<unknown>): Prom
       ended = true;
       settle?.resolve(m.failure);
     } else if (m.kind === "checked") {
-      settle?.resolve({ ok: true, borrower: m.borrower, total: m.total, batches: read() });
+      settle?.resolve({ ok: true, borrower: m.borrower, total: m.total, batches: read(), release: () => port.close() });
     } else if (m.kind === "rows") {
       waiting.push(m.batch);
     } else {
@@ -46,6 +47,7 @@ export function receivePrepared(port: MessagePort, task: Promise<unknown>): Prom
   async function* read(): AsyncGenerator<RowBatch> {
     for (;;) {
       if (waiting.length) {
+        port.postMessage({ kind: "taken" } satisfies ReaderMessage);
         yield waiting.shift()!;
         continue;
       }

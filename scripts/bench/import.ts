@@ -21,15 +21,9 @@ import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { createPrisma, type DbHandle, type PrismaClient } from "@/lib/db/client";
 import { importHistory, prepareImport, preparedOrThrow, writePreparedHistory } from "@/lib/data/history";
-import { openTestDatabase } from "@/lib/db/test-db";
 import { closePool } from "@/lib/workers/pool";
 import { toEventRows } from "@/lib/db/history-rows";
 import { parseHistory } from "@/lib/history/parse";
-import { migrateTarget } from "@/lib/db/migrate";
-import { generateHistory } from "@/lib/core/testing/generate";
-import { parseAlipayBill } from "@/lib/history/alipay";
-import { throwawayPostgres } from "../lib/throwaway-postgres";
-import { generateAlipayBill } from "@/lib/history/testing/alipay-generator";
 
 export const IMPORT_BENCH_GOALS = { maxSeconds: 10, maxPeakMB: 500 } as const;
 /** Issue 14: the history-v1 import under 2 s, at most 3x a raw COPY of the same rows, under 400 MB. */
@@ -40,10 +34,12 @@ type Kind = "history-json" | "history-json-pglite" | "alipay" | "copy-floor";
 export type ImportBenchCase = { kind: Kind; rows: number; events: number; ms: number; eventsPerSec: number; peakRssMB: number; prepareMs?: number; writeMs?: number };
 
 const SELF = fileURLToPath(import.meta.url);
+// Modules only one kind of child (or only the parent) needs are imported where used: every child's
+// peak memory is its maxRSS, which should hold the import and not the bench's other tools.
 
 /** Child: import one file for a fresh user, print the figures as one JSON line. */
 async function child(kind: Kind, file: string, url: string): Promise<void> {
-  const opened = kind === "history-json-pglite" ? await openTestDatabase("pglite") : null;
+  const opened = kind === "history-json-pglite" ? await (await import("@/lib/db/test-db")).openTestDatabase("pglite") : null;
   const { prisma, handle }: { prisma: PrismaClient; handle: Pick<DbHandle, "close"> } = opened ? { prisma: opened.prisma, handle: opened } : createPrisma({ kind: "postgres", url });
   try {
     const user = await prisma.user.create({ data: { email: `bench-${randomBytes(6).toString("hex")}@example.com`, passwordHash: "x" } });
@@ -58,7 +54,7 @@ async function child(kind: Kind, file: string, url: string): Promise<void> {
     let counts;
     let split: { prepareMs: number; writeMs: number } | undefined;
     if (kind === "alipay") {
-      const parsed = parseAlipayBill(bytes);
+      const parsed = (await import("@/lib/history/alipay")).parseAlipayBill(bytes);
       if (!parsed.ok) throw new Error(`alipay bench file did not parse: ${parsed.problems[0]?.message}`);
       rows = parsed.summary.rowsTotal;
       counts = await importHistory(prisma, { userId: user.id, document: { format: "credit-health-history", version: 1, events: parsed.events }, source: `bench:${kind}` });
@@ -127,16 +123,21 @@ function runChild(kind: Kind, file: string, url: string): ImportBenchCase {
 }
 
 /** A PostgreSQL server URL for the bench and a function that releases it. */
-function postgresServer(): { url: string; release: () => void } {
+async function postgresServer(): Promise<{ url: string; release: () => void }> {
   const given = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
   if (given) return { url: given, release: () => {} };
-  return throwawayPostgres();
+  return (await import("../lib/throwaway-postgres")).throwawayPostgres();
 }
 
 /** Runs both imports `runs` times each (fresh user every run) and reports the medians. */
 export async function runImportBench(options: { events?: number; rows?: number; runs?: number } = {}): Promise<ImportBenchCase[]> {
   const runs = Math.max(1, options.runs ?? 3);
-  const server = postgresServer();
+  const server = await postgresServer();
+  const [{ migrateTarget }, { generateHistory }, { generateAlipayBill }] = await Promise.all([
+    import("@/lib/db/migrate"),
+    import("@/lib/core/testing/generate"),
+    import("@/lib/history/testing/alipay-generator"),
+  ]);
   const dbName = `bench_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: server.url });
   const tmp = mkdtempSync(path.join(os.tmpdir(), "bench-import-"));

@@ -22,6 +22,8 @@ export function historyHandlers(getDb: () => PrismaClient) {
       const prepared = await prepareImport(bytes, { userId });
       if (!prepared.ok && prepared.code === "invalid_json") throw new AppError("invalid_json", prepared.message);
       const scope = { scope: principal.tokenId, userId, tokenId: principal.tokenId };
+      // A replayed key answers without writing: the worker still building the rows then stops.
+      const release = () => prepared.ok && prepared.prepared.release?.();
       return withIdempotency(db, request, scope, bytes, async () => {
         // An invalid document answers 422 with every problem (stored for the key like any answer);
         // nothing is written.
@@ -40,7 +42,7 @@ export function historyHandlers(getDb: () => PrismaClient) {
           throw capProblems(err);
         });
         return { status: 200, body: result! };
-      });
+      }).finally(release);
     }, { work: "sync" }),
 
     // GET /api/v1/history — the token owner's whole history as a history-v1 document
