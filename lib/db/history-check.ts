@@ -49,15 +49,16 @@ const note: Check = (v) => (typeof v === "string" && v.length <= 2000 && storabl
 
 /**
  * calendarDay of each distinct date text, once: a long history repeats its days (100,000 events
- * over 33 years have about 12,000), and the check and the rows both need the day.
+ * over 33 years have about 12,000), and the check and the rows both need the day. calendarDay
+ * is pure, so the cache lives as long as the thread.
  */
 const dayCache = new Map<string, string | null>();
 function cachedDay(v: string): string | null {
   let day = dayCache.get(v);
   if (day === undefined) {
     day = calendarDay(v);
-    // Bounded, so a document of a million distinct date-times does not make it grow without end.
-    if (dayCache.size >= 100_000) dayCache.clear();
+    // Bounded (a few MB at most), so documents of distinct date-times do not make it grow without end.
+    if (dayCache.size >= 20_000) dayCache.clear();
     dayCache.set(v, day);
   }
   return day;

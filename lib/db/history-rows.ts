@@ -127,11 +127,8 @@ export function rowMaker(options: { source?: string } = {}): (event: HistoryEven
   return (event) => {
     const members = SORTED_MEMBERS.get(event.type);
     const idDerived = event.id === undefined;
-    if (!members) {
-      // Not a type of the schema (cannot pass validation): the general path gives the same result.
-      const [row] = toEventRows([event], options);
-      return { eventId: row!.eventId, idDerived, hash: row!.hash, json: canonicalJson(row!.payload) };
-    }
+    // Every type of the schema has its list; another type cannot have passed validation.
+    if (!members) throw new Error(`rowMaker: "${event.type}" is not an event type of the schema.`);
     const record = event as Record<string, unknown>;
     let full = "";
     let content = "";
