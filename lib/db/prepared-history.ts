@@ -160,57 +160,30 @@ export type PrepareMessage =
   | { kind: "failed"; failure: PrepareFailure }
   | { kind: "rows"; batch: RowBatch }
   | { kind: "end" };
-/** What the reader posts back: one batch taken (so the worker may build another). */
-export type ReaderMessage = { kind: "taken" };
-
-/**
- * Batches built ahead of the reader, at most: enough that the COPY never waits for the worker,
- * few enough that a slow database (a lock, a busy server) does not pile the whole document up
- * in memory (measured: 24 waiting batches, 15 MB, behind a COPY on a loaded machine).
- */
-export const BATCHES_AHEAD = 4;
-/** A reader that takes nothing for this long has gone away without closing the port. */
-export const READER_TIMEOUT_MS = 120_000;
-
 /** The worker task's payload (lib/workers/tasks.ts "history.prepare"). */
 export type PrepareTaskPayload = { input: Uint8Array | unknown; options: PrepareOptions; port: MessagePort };
 
 /**
- * The worker side: checks the document, then posts each batch as it is built (its text
- * transferred, not copied), at most BATCHES_AHEAD ahead of the reader. The reader closing the
- * port (it stopped: a failed write, a replayed Idempotency-Key) ends the task at once.
+ * The worker side: checks the document, then posts each batch as soon as it is built (its text
+ * transferred, not copied). It never waits for the reader: a reader may itself wait for another
+ * task of this pool (the sync API computes the borrower's signals before it writes), and with one
+ * thread that would be a deadlock. The reader closing the port (it stopped: a failed write, a
+ * replayed Idempotency-Key) ends the task after the batch at hand.
  */
 export async function prepareHistoryTask(payload: PrepareTaskPayload): Promise<void> {
   const { port, options } = payload;
-  let ahead = 0;
   let closed = false;
-  let wake: (() => void) | undefined;
-  port.on("message", (m: ReaderMessage) => {
-    if (m.kind === "taken") ahead--;
-    wake?.();
-  });
-  port.on("close", () => {
-    closed = true;
-    wake?.();
-  });
+  port.on("close", () => (closed = true));
   try {
     const checked = checkHistory(payload.input, options.now);
     payload.input = undefined; // the bytes can be collected while the rows are built
     if (!checked.ok) return port.postMessage({ kind: "failed", failure: checked } satisfies PrepareMessage);
     port.postMessage({ kind: "checked", borrower: checked.document.borrower, total: checked.document.events.length } satisfies PrepareMessage);
     for (const batch of rowBatches(checked, options)) {
-      while (ahead >= BATCHES_AHEAD && !closed) {
-        const timer = setTimeout(() => {
-          closed = true;
-          wake?.();
-        }, READER_TIMEOUT_MS);
-        await new Promise<void>((resolve) => (wake = resolve));
-        clearTimeout(timer);
-        wake = undefined;
-      }
-      if (closed) return;
       port.postMessage({ kind: "rows", batch } satisfies PrepareMessage, [batch.text.buffer as ArrayBuffer]);
-      ahead++;
+      // A turn of the thread's event loop between batches, so a close from the reader is seen.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (closed) return;
     }
     port.postMessage({ kind: "end" } satisfies PrepareMessage);
   } finally {

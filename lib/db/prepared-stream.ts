@@ -1,14 +1,14 @@
 /**
  * The request thread's end of the history.prepare task's port (lib/db/prepared-history.ts): the
  * check's outcome first, then the row batches as the worker builds them, read as an async
- * iterable by the write; each batch taken lets the worker build one more (BATCHES_AHEAD). An
- * error of the task, or the port closing before the last batch, fails the read, so a
- * half-prepared document is never taken for a whole one. `release` closes the port: the worker
- * stops, and the pool thread is free for others.
+ * iterable by the write. Batches that arrive before the write asks for them wait here (their
+ * text is a transferred buffer outside the JS heap). An error of the task, or the port closing
+ * before the last batch, fails the read, so a half-prepared document is never taken for a whole
+ * one. `release` closes the port: a worker still building stops.
  */
 import type { MessagePort } from "node:worker_threads";
 import type { Borrower } from "@/lib/history/schema";
-import type { PrepareFailure, PrepareMessage, ReaderMessage, RowBatch } from "./prepared-history";
+import type { PrepareFailure, PrepareMessage, RowBatch } from "./prepared-history";
 
 export type Received = { ok: true; borrower: Borrower; total: number; batches: AsyncIterable<RowBatch>; release: () => void } | PrepareFailure;
 
@@ -41,13 +41,13 @@ export function receivePrepared(port: MessagePort, task: Promise<unknown>): Prom
     }
     wake?.();
   });
-  port.on("close", () => fail(new Error("The history.prepare task ended before its last batch.")));
+  // A dead worker closes the port and fails the task: the task's error says more, so it wins.
+  port.on("close", () => void task.then(() => fail(new Error("The history.prepare task ended before its last batch.")), fail));
   task.catch(fail);
 
   async function* read(): AsyncGenerator<RowBatch> {
     for (;;) {
       if (waiting.length) {
-        port.postMessage({ kind: "taken" } satisfies ReaderMessage);
         yield waiting.shift()!;
         continue;
       }
