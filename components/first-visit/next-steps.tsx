@@ -3,8 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
-import type { HistoryEvent } from "@/lib/history/schema";
-import { learnedFromHistory, missingData, type MissingData } from "@/lib/limit-change/summary";
+import type { MissingData } from "@/lib/limit-change/summary";
 
 const HREF: Record<MissingData, string> = {
   profile: "/profile",
@@ -13,8 +12,8 @@ const HREF: Record<MissingData, string> = {
 };
 
 /** Under a drop's headline right after "my limit changed": saved, and what this explanation rests on. */
-export async function RecordedNotice({ events }: { events: readonly HistoryEvent[] }) {
-  if (missingData(learnedFromHistory(events)).length === 0) return null;
+export async function RecordedNotice({ missing }: { missing: readonly MissingData[] }) {
+  if (missing.length === 0) return null;
   const t = await getTranslations("firstVisit.nextSteps");
   return <Alert>{t("recorded")}</Alert>;
 }
@@ -22,9 +21,9 @@ export async function RecordedNotice({ events }: { events: readonly HistoryEvent
 /**
  * On a drop's page: what the app still needs to say more (profile, a bill, credit applications),
  * each with the way to give it. Nothing when the history already holds every kind.
+ * `missing`: from the kinds of events stored (lib/data/drop-view.ts), not from every event.
  */
-export async function NextSteps({ events }: { events: readonly HistoryEvent[] }) {
-  const missing = missingData(learnedFromHistory(events));
+export async function NextSteps({ missing }: { missing: readonly MissingData[] }) {
   if (missing.length === 0) return null;
   const t = await getTranslations("firstVisit.nextSteps");
   return (

@@ -5,11 +5,11 @@ import { recordFilingInput, saveAppealInput } from "@/lib/appeal/validation";
 import { ActionError, authedAction } from "@/lib/auth/guards";
 import { recordFiling, saveAppeal } from "@/lib/data/appeals";
 import { todayInShanghai } from "@/lib/days";
-import { getDropView } from "@/lib/data/drop-view";
+import { findDrop } from "@/lib/data/drop-view";
 
 /** Saves the (edited) letter as the drop's draft in its language; only for one of the user's own drops. */
 export const saveAppealAction = authedAction(saveAppealInput, async (input, { db, user }) => {
-  if (!(await getDropView(db, { userId: user.id, date: input.dropDate }))) throw new ActionError("invalid");
+  if (!(await findDrop(db, { userId: user.id, date: input.dropDate }))) throw new ActionError("invalid");
   await saveAppeal(db, { userId: user.id, ...input });
   revalidatePath(`/drops/${input.dropDate}/appeal`);
   return null;

@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { ActionError, authedAction } from "@/lib/auth/guards";
 import { todayInShanghai } from "@/lib/days";
-import { explainFor } from "@/lib/data/explained";
+import { cachedExplanation } from "@/lib/data/explanation-cache";
+import { readBorrower } from "@/lib/data/history-text";
 import { importHistory } from "@/lib/data/history";
 import { profileEvent, profileForm } from "@/lib/profile/validation";
 
@@ -17,12 +18,13 @@ const codesOf = (drops: { date: string; reasons: { code: string }[] }[], date?: 
  */
 export const saveProfileAction = authedAction(profileForm, async (input, { db, user }) => {
   if (input.effectiveDate > todayInShanghai()) throw new ActionError("invalid", { effectiveDate: "dateFuture" });
-  const before = await explainFor(db, { userId: user.id });
-  const profile = { format: "credit-health-history", version: 1, borrower: before.history.borrower, events: [profileEvent(input)] } as const;
+  // The explanations before and after, not the history: the borrower block comes alone.
+  const [before, borrower] = await Promise.all([cachedExplanation(db, { userId: user.id }), readBorrower(db, user.id)]);
+  const profile = { format: "credit-health-history", version: 1, borrower, events: [profileEvent(input)] } as const;
   await importHistory(db, { userId: user.id, document: profile }).catch(() => {
     throw new ActionError("failed");
   });
-  const after = await explainFor(db, { userId: user.id });
+  const after = await cachedExplanation(db, { userId: user.id });
   revalidatePath("/", "layout");
   const drop = input.drop && after.explanation.drops.some((d) => d.date === input.drop) ? input.drop : undefined;
   if (!drop) redirect("/dashboard");

@@ -5,7 +5,7 @@
  */
 import type { BorrowerReasonCode, Drop, StepCode } from "@/lib/core/types";
 import type { HistoryDocument } from "@/lib/history/schema";
-import { appealFacts } from "./facts";
+import { appealFacts, type AppealFacts } from "./facts";
 import { TEMPLATES, type LetterLanguage } from "./templates";
 import { formatDay, formatMoney } from "@/lib/i18n/format";
 
@@ -15,8 +15,10 @@ export const LETTER_LANGUAGES = ["zh", "en"] as const;
 /** Product names as the platform's own customer service knows them. */
 const PRODUCT_NAMES: Record<string, Record<LetterLanguage, string>> = { Jiebei: { zh: "支付宝借呗", en: "Alipay Jiebei" } };
 
-export interface LetterInput {
-  history: Pick<HistoryDocument, "events" | "borrower">;
+/** The letter is written from the history's events, or from facts measured elsewhere (the worker pool). */
+export type LetterInput = LetterBase & ({ history: Pick<HistoryDocument, "events" | "borrower"> } | { borrower: HistoryDocument["borrower"]; facts: AppealFacts });
+
+interface LetterBase {
   drop: Drop;
   language: LetterLanguage;
   name: string;
@@ -35,11 +37,12 @@ const PRIORITY: BorrowerReasonCode[] = [
 ];
 
 export function appealLetter(input: LetterInput): { subject: string; body: string } {
-  const { history, drop, language: lang } = input;
+  const { drop, language: lang } = input;
   const T = TEMPLATES[lang];
-  const f = appealFacts(history, drop, input.today);
-  const product = PRODUCT_NAMES[history.borrower.product]?.[lang] ?? history.borrower.product;
-  const money = (v: number) => formatMoney(localeOf(lang), v, history.borrower.currency);
+  const f = "facts" in input ? input.facts : appealFacts(input.history, drop, input.today);
+  const borrower = "facts" in input ? input.borrower : input.history.borrower;
+  const product = PRODUCT_NAMES[borrower.product]?.[lang] ?? borrower.product;
+  const money = (v: number) => formatMoney(localeOf(lang), v, borrower.currency);
   const date = dayIn(drop.date, lang);
 
   const facts: string[] = [T.drop({ date, from: money(drop.previousLimit), to: money(drop.newLimit), cancelled: drop.kind === "cancellation" })];

@@ -1,6 +1,12 @@
 import "server-only";
+import { appealFacts, type AppealFacts } from "@/lib/appeal/facts";
+import type { Drop } from "@/lib/core";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { cachedRead } from "@/lib/db/read-cache";
 import { dateToDay, dayToDate } from "@/lib/days";
+import { run } from "@/lib/workers/pool";
+import { WORKER_MIN_EVENTS } from "./explanation-cache";
+import { parseHistoryText, readHistoryText } from "./history-text";
 
 /* Appeal letters and what came of filing them; every query is scoped by userId. */
 
@@ -21,6 +27,27 @@ export async function listAppeals(db: PrismaClient, options: { userId: string; d
     orderBy: { updatedAt: "desc" },
   });
   return rows.map((r) => ({ ...r, filedAt: r.filedAt ? dateToDay(r.filedAt) : null }));
+}
+
+/**
+ * What the drop's letter may state (lib/appeal/facts.ts). The record up to the drop reads every
+ * event before it: the history is read as text in slices and measured in the worker pool when
+ * large, and the facts (a few figures) are kept in the read cache until the user's data change,
+ * so switching the letter's language or coming back costs nothing. `historyVersion` and `today`
+ * are part of the key: another version or another letter date is another answer.
+ */
+export function appealFactsOf(db: PrismaClient, options: { userId: string; drop: Drop; today: string; historyVersion: number }): Promise<AppealFacts> {
+  const { userId, drop, today } = options;
+  return cachedRead(
+    db,
+    `appeal-facts:${userId}:${options.historyVersion}:${drop.date}:${today}`,
+    async () => {
+      const text = await readHistoryText(db, { userId });
+      if (text.events < WORKER_MIN_EVENTS) return appealFacts(parseHistoryText(text), drop, today);
+      return run("appeal.facts", { historyJson: text.json, drop, today });
+    },
+    { owner: userId, bytes: () => 2048 },
+  );
 }
 
 /** Saves the letter: updates the newest unfiled draft in that language, or starts a new one. */

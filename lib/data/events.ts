@@ -102,6 +102,19 @@ export async function countEvents(db: PrismaClient, options: { userId: string; f
   return { count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
 }
 
+/**
+ * Every event of one type, as the rule core sees them (ids included), in the history's order: for
+ * pages that read one kind (the profile form reads the profile events), not the whole history.
+ */
+export async function listEventsOfType(db: PrismaClient, options: { userId: string; type: EventType }): Promise<HistoryEvent[]> {
+  const rows = await db.event.findMany({
+    where: { userId: options.userId, type: options.type },
+    select: { eventId: true, payload: true },
+    orderBy: [{ day: "asc" }, { eventId: "asc" }],
+  });
+  return rows.map(loadedEvent);
+}
+
 /** One event of the user by its row id, or AppError not_found (also for another user's row). */
 export async function getEvent(db: PrismaClient, options: { userId: string; id: string }): Promise<EventListRow> {
   const r = await db.event.findFirst({

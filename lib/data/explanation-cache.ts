@@ -8,7 +8,7 @@ import { todayInShanghai } from "@/lib/days";
 import { run } from "@/lib/workers/pool";
 import { explainHistory, type ExplainHistoryResult } from "@/lib/workers/tasks/explain-history";
 import type { DashboardView } from "./dashboard-view";
-import { loadHistory } from "./history";
+import { parseHistoryText, readHistoryText, type HistoryText } from "./history-text";
 import { platformDropWeeks, restoreCohorts } from "./platform-drops";
 
 /*
@@ -114,20 +114,33 @@ export interface Computed {
   explained: () => Omit<ExplainedPayload, "dashboard">;
 }
 
+/**
+ * What an explain pass reads: a history already at hand, or the stored one as JSON text
+ * (lib/data/history-text.ts), which a worker parses so this thread never builds its objects.
+ */
+export type ExplainSource = { history: HistoryDocument } | { text: HistoryText };
+
+const eventCount = (s: ExplainSource) => ("history" in s ? s.history.events.length : s.text.events);
+const productOf = (s: ExplainSource) => ("history" in s ? s.history : s.text).borrower.product;
+const historyOf = (s: ExplainSource) => ("history" in s ? s.history : parseHistoryText(s.text));
+
 /** One explain pass, here or on a worker thread by the history's size (WORKER_MIN_EVENTS). */
-function explainPass(history: HistoryDocument, now: Date): (context: CoreContext) => Promise<Pass> {
-  if (history.events.length < WORKER_MIN_EVENTS) return async (context) => explainHistory({ history, context, now });
-  // Stringified once for both passes: the text crosses to the thread as one copy.
-  let json: string | undefined;
+function explainPass(source: ExplainSource, now: Date): (context: CoreContext) => Promise<Pass> {
+  if (eventCount(source) < WORKER_MIN_EVENTS) {
+    const history = historyOf(source);
+    return async (context) => explainHistory({ history, context, now });
+  }
+  // Stringified at most once for both passes: the text crosses to the thread as one copy.
+  let json: string | undefined = "text" in source ? source.text.json : undefined;
   return async (context) => {
     try {
-      return await run("history.explain", { historyJson: (json ??= JSON.stringify(history)), context, nowMs: now.getTime() });
+      return await run("history.explain", { historyJson: (json ??= JSON.stringify(historyOf(source))), context, nowMs: now.getTime() });
     } catch (err) {
       // A history too big for a worker's heap (WORKER_HEAP_MB) is still explained, here: slower
       // for everyone for once, but the borrower gets an answer rather than an error page.
       if ((err as { code?: unknown }).code !== "ERR_WORKER_OUT_OF_MEMORY") throw err;
-      console.error(`explanation: ${history.events.length} events exceeded the worker's heap; explaining on the request thread`);
-      return explainHistory({ history, context, now });
+      console.error(`explanation: ${eventCount(source)} events exceeded the worker's heap; explaining on the request thread`);
+      return explainHistory({ history: historyOf(source), context, now });
     }
   };
 }
@@ -139,12 +152,12 @@ function explainPass(history: HistoryDocument, now: Date): (context: CoreContext
  * product's restore cohort, which like the weeks lags other borrowers by at most MAX_AGE_MS).
  * Without any context the first pass is the answer.
  */
-export async function computeExplained(db: PrismaClient, { history, now = new Date() }: { history: HistoryDocument; now?: Date }): Promise<Computed> {
-  const pass = explainPass(history, now);
+export async function computeExplained(db: PrismaClient, { now = new Date(), ...source }: ExplainSource & { now?: Date }): Promise<Computed> {
+  const pass = explainPass(source, now);
   let result = await pass({});
   let context: CoreContext = {};
   if (result.dropDays.length > 0) {
-    const product = history.borrower.product;
+    const product = productOf(source);
     const [weeks, cohorts] = await Promise.all([
       platformDropWeeks(db, { product, days: result.dropDays }),
       // Only a drop still waiting for its limit has an outlook that a cohort could inform.
@@ -164,9 +177,9 @@ export async function computeExplained(db: PrismaClient, { history, now = new Da
  * history was loaded: a result is then never labelled newer than the data it came from (at worst
  * older, which only costs one more recompute).
  */
-async function recompute(db: PrismaClient, userId: string, version: number, now: Date): Promise<{ history: HistoryDocument; computed: Computed; stamp: CacheStamp }> {
-  const history = await loadHistory(db, { userId });
-  const computed = await computeExplained(db, { history, now });
+async function recompute(db: PrismaClient, userId: string, version: number, now: Date): Promise<{ text: HistoryText; computed: Computed; stamp: CacheStamp }> {
+  const text = await readHistoryText(db, { userId });
+  const computed = await computeExplained(db, { text, now });
   const stamp = { historyVersion: version, computedAt: now };
   try {
     // The WHERE keeps rows computed at a newer version than ours (a slower, older request).
@@ -187,7 +200,7 @@ async function recompute(db: PrismaClient, userId: string, version: number, now:
     // Only an optimisation: the user deleted meanwhile (foreign key) must not fail this answer.
     console.error("explanation cache: storing failed", err);
   }
-  return { history, computed, stamp };
+  return { text, computed, stamp };
 }
 
 /** The dashboard's view of the user's history as JSON text (sent verbatim by the API): one query when cached. */
@@ -228,8 +241,11 @@ export async function cachedExplanation(db: PrismaClient, { userId, ...options }
 }
 
 /**
- * The explanation together with the history it explains, for pages that draw both (drop pages,
- * recovery, what-if): one history load, and no explain pass when the cache is fresh.
+ * The explanation together with the whole history it explains, parsed here: only for what must
+ * compute over every event on this thread (small histories, scripts, tests). Pages use the
+ * explanation (cachedExplanation) and the rows they draw (lib/data/drop-view.ts); the history
+ * itself is read as text in slices (lib/data/history-text.ts) and, when stale, explained in the
+ * worker pool before it is parsed here.
  */
 export async function cachedExplained(
   db: PrismaClient,
@@ -240,10 +256,10 @@ export async function cachedExplained(
   if (fresh(read, now)) {
     // Loaded after the version read: an import committed in between shows its events here a
     // request before it shows in the explanation, as when the two were computed one after another.
-    const history = await loadHistory(db, { userId });
+    const history = parseHistoryText(await readHistoryText(db, { userId }));
     const value = await parsed<Omit<ExplainedPayload, "dashboard">>(db, userId, read);
     return { history, explanation: value.explanation, context: value.context };
   }
-  const { history, computed } = await recompute(db, userId, read.userVersion, now);
-  return { history, ...computed.explained() };
+  const { text, computed } = await recompute(db, userId, read.userVersion, now);
+  return { history: parseHistoryText(text), ...computed.explained() };
 }

@@ -3,7 +3,7 @@ import type { Explanation } from "@/lib/core";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { HistoryEvent } from "@/lib/history/schema";
 import type { DropLike, ReminderInput } from "@/lib/reminders/schedule";
-import { EXPLAINED_KIND, cachedExplained } from "./explanation-cache";
+import { EXPLAINED_KIND, cachedExplanation } from "./explanation-cache";
 
 /*
  * What the reminder schedule reads, for many borrowers at once (the job walks every user in
@@ -47,7 +47,7 @@ export async function loadReminderSubjects(db: PrismaClient, userIds: readonly s
     const row = cacheBy.get(u.id);
     let explanation: Explanation;
     if (row && row.historyVersion === u.historyVersion) explanation = (JSON.parse(row.payload) as Explained).explanation;
-    else explanation = (await cachedExplained(db, { userId: u.id, now })).explanation;
+    else explanation = (await cachedExplanation(db, { userId: u.id, now })).explanation;
     out.push({
       userId: u.id,
       email: u.email,

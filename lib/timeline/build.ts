@@ -187,23 +187,30 @@ function valueOf(e: HistoryDocument["events"][number]): number | null {
   return null;
 }
 
+/** Days of the drop page's chart before and after the drop. */
+export type DropZoomWindow = { before?: number; after?: number };
+export const DROP_ZOOM_DAYS = { before: 180, after: 30 } as const;
+
+/** The first and last day (day numbers) of a whole history, for a zoom built from part of it. */
+export type HistorySpan = { firstDay: number; lastDay: number };
+
 /**
  * The drop page's chart: `before` days up to the drop and `after` days past it, with every
  * evidence event of the drop's reasons marked (ids as the core gives them).
  */
 export function buildDropZoom(
   doc: HistoryDocument,
-  explanation: Explanation,
+  explanation: Pick<Explanation, "drops">,
   date: string,
-  options: TimelineOptions & { before?: number; after?: number } = {},
+  options: TimelineOptions & DropZoomWindow & { span?: HistorySpan } = {},
 ): DropZoom | null {
   const drop = explanation.drops.find((x) => x.date === date);
   if (!drop) return null;
   const opts = { ...DEFAULTS, ...options };
   const { p, events } = prepare(doc, explanation.drops);
   const d = dayNumber(date);
-  const from = Math.max(p.firstDay ?? d, d - (options.before ?? 180));
-  const to = Math.min(p.lastDay ?? d, d + (options.after ?? 30));
+  const from = Math.max(options.span?.firstDay ?? p.firstDay ?? d, d - (options.before ?? DROP_ZOOM_DAYS.before));
+  const to = Math.min(options.span?.lastDay ?? p.lastDay ?? d, d + (options.after ?? DROP_ZOOM_DAYS.after));
   const byId = new Map<string, ReasonCode[]>();
   for (const r of drop.reasons) for (const id of r.evidence.eventIds) byId.set(id, [...(byId.get(id) ?? []), r.code]);
   // One mark per day and type (a crafted history can cite thousands of events, each a prop of the

@@ -6,7 +6,8 @@ import { serverFormat } from "@/components/experience/server-format";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { todayInShanghai } from "@/lib/days";
-import { loadExplained } from "@/lib/data/explained";
+import { listEventsOfType } from "@/lib/data/events";
+import { readBorrower } from "@/lib/data/history-text";
 import { calendarDay } from "@/lib/history/schema";
 import { currentProfile } from "@/lib/profile/validation";
 import { db } from "@/lib/db";
@@ -20,11 +21,17 @@ const query = z.object({ drop: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(
 
 export default async function ProfilePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
-  const [{ history }, t, tp] = await Promise.all([loadExplained(db, { userId: user.id }), getTranslations("experience.profile"), getTranslations("recovery.profile")]);
+  // The profile events alone: the form reads nothing else of the history.
+  const [profiles, borrower, t, tp] = await Promise.all([
+    listEventsOfType(db, { userId: user.id, type: "profile" }),
+    readBorrower(db, user.id),
+    getTranslations("experience.profile"),
+    getTranslations("recovery.profile"),
+  ]);
   const q = query.safeParse(await searchParams);
-  const profile = currentProfile(history.events);
+  const profile = currentProfile(profiles);
   const drop = q.success ? q.data.drop : undefined;
-  const fmt = await serverFormat(history.borrower.currency);
+  const fmt = await serverFormat(borrower.currency);
   // Coming from a drop, the question is whether this was already true before it: say which day that was.
   const sinceHint = drop && calendarDay(drop) === drop ? tp("sinceHintDrop", { date: fmt.day(drop) }) : undefined;
   return (

@@ -7,9 +7,10 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
-import { simulate, type SimulatedSignal } from "@/lib/core";
-import { currentAssessment } from "@/lib/timeline/current-assessment";
-import { loadExplained } from "@/lib/data/explained";
+import type { SimulatedSignal } from "@/lib/core";
+import { getDashboard } from "@/lib/data/dashboard";
+import { cachedExplanation } from "@/lib/data/explanation-cache";
+import { simulateHistory } from "@/lib/data/what-if";
 import { HORIZONS, plannedActions, whatIfQuery } from "@/lib/recovery/what-if";
 import { db } from "@/lib/db";
 import { Input } from "@/components/ui/input";
@@ -29,17 +30,20 @@ export default async function WhatIfPage({ searchParams }: Props) {
   const raw = await searchParams;
   const parsed = whatIfQuery.safeParse(raw);
   const q = parsed.success ? parsed.data : whatIfQuery.parse({});
-  const { history, context, explanation } = await loadExplained(db, { userId: user.id });
+  // Today's assessment from the dashboard's cached view and the explanation from the shared
+  // cache (the view first: when stale it recomputes both rows); the history itself is read only to
+  // simulate, in the worker pool when large (lib/data/what-if.ts).
+  const view = (await getDashboard(db, { userId: user.id })).view();
+  const { context, explanation } = await cachedExplanation(db, { userId: user.id });
   const [t, tn, tm, fmt] = await Promise.all([
     getTranslations("experience.whatIf"),
     getTranslations("experience.reasonNames"),
     getTranslations("core.signals.metrics"),
-    serverFormat(history.borrower.currency),
+    serverFormat(user.currency),
   ]);
   const actions = plannedActions(q);
-  const { assessment } = currentAssessment(history, context);
-  const ran = Object.keys(raw).length > 0 && history.events.length > 0;
-  const sim = ran ? simulate(history, actions, q.horizon, { asOf: assessment?.asOf, context }) : null;
+  const ran = Object.keys(raw).length > 0 && view.eventCount > 0;
+  const sim = ran ? await simulateHistory(db, { userId: user.id, actions, horizonDays: q.horizon, asOf: view.assessment?.asOf, context }) : null;
   const rows = (sim?.signals ?? []).filter((s) => s.activeAtStart || s.becomesActiveOn);
   const label = (s: SimulatedSignal) => `${tn(s.code)} — ${tm.has(s.metric) ? tm(s.metric) : s.metric}`;
 
@@ -49,7 +53,7 @@ export default async function WhatIfPage({ searchParams }: Props) {
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="mt-1 text-slate-600 dark:text-slate-400">{t("lead")}</p>
       </header>
-      {history.events.length === 0 ? <FirstRunGuide /> : null}
+      {view.eventCount === 0 ? <FirstRunGuide /> : null}
       <Card>
         <form method="get" className="space-y-4">
           <fieldset className="space-y-2">

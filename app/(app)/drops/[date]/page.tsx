@@ -15,7 +15,6 @@ import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { REASON_CODES } from "@/lib/core";
-import { currentAssessment } from "@/lib/timeline/current-assessment";
 import { todayInShanghai } from "@/lib/days";
 import { dropDateParam, getDropView } from "@/lib/data/drop-view";
 import { listStepStates } from "@/lib/data/recovery";
@@ -42,19 +41,18 @@ export default async function DropPage({ params, searchParams }: Props) {
   const { date } = await params;
   const view = await getDropView(db, { userId: user.id, date });
   if (!view) notFound();
-  const { drop, zoom, history, context } = view;
+  const { drop, zoom, borrower, assessment, missing } = view;
   const [t, tn, th, fmt, states] = await Promise.all([
     getTranslations("experience.drop"),
     getTranslations("experience.reasonNames"),
     getTranslations("experience.headline"),
-    serverFormat(history.borrower.currency),
+    serverFormat(borrower.currency),
     listStepStates(db, { userId: user.id, drops: view.explanation.drops }),
   ]);
   const changed = changedParams.safeParse(await searchParams);
   const today = todayInShanghai();
-  const { assessment } = currentAssessment(history, context);
   // Planned among all drops, so a restored or superseded drop says why its steps need no work.
-  const plan = recoveryPlanFor({ events: history.events, drops: view.explanation.drops, states, active: assessment?.active ?? null });
+  const plan = recoveryPlanFor({ events: view.limits, drops: view.explanation.drops, states, active: assessment?.active ?? null });
   const planned = plannedDrop(plan, drop.date)!;
 
   const main = [...drop.reasons].sort((a, b) => a.rank - b.rank)[0];
@@ -74,7 +72,7 @@ export default async function DropPage({ params, searchParams }: Props) {
           {mainText ? ` ${t("mainReason", { reason: mainText })}` : null}
         </h1>
       </header>
-      {(await searchParams).recorded === "1" ? <RecordedNotice events={history.events} /> : null}
+      {(await searchParams).recorded === "1" ? <RecordedNotice missing={missing} /> : null}
 
       {changed.success && changed.data.updated ? (
         <Alert>
@@ -98,15 +96,15 @@ export default async function DropPage({ params, searchParams }: Props) {
 
       <Card>
         <h2 className="mb-4 text-lg font-semibold">{t("reasonsTitle")}</h2>
-        <ReasonList reasons={drop.reasons} currency={history.borrower.currency} />
+        <ReasonList reasons={drop.reasons} currency={borrower.currency} />
       </Card>
 
       <DropOutlook drop={drop} />
       {/* What the app still needs to say more: a first visit has only the two limits. */}
-      <NextSteps events={history.events} />
+      <NextSteps missing={missing} />
 
       <Card>
-        <RecoveryChecklist planned={planned} assessment={assessment} today={today} currency={history.borrower.currency} />
+        <RecoveryChecklist planned={planned} assessment={assessment} today={today} currency={borrower.currency} />
       </Card>
 
       <div className="flex flex-wrap gap-3">

@@ -11,9 +11,10 @@ import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { appealChannel, channelLine } from "@/lib/appeal/channels";
 import { appealLetter } from "@/lib/appeal/letter";
 import { requireUser } from "@/lib/auth/session";
-import { listAppeals } from "@/lib/data/appeals";
+import { appealFactsOf, listAppeals } from "@/lib/data/appeals";
 import { todayInShanghai } from "@/lib/days";
-import { getDropView } from "@/lib/data/drop-view";
+import { findDrop } from "@/lib/data/drop-view";
+import { readBorrower } from "@/lib/data/history-text";
 import { listStepStates } from "@/lib/data/recovery";
 import { db } from "@/lib/db";
 
@@ -33,22 +34,25 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AppealPage({ params, searchParams }: Props) {
   const user = await requireUser();
   const { date } = await params;
-  const view = await getDropView(db, { userId: user.id, date });
+  const view = await findDrop(db, { userId: user.id, date });
   if (!view) notFound();
-  const [t, locale, states, appeals, fmt] = await Promise.all([
+  const today = todayInShanghai();
+  const borrower = await readBorrower(db, user.id);
+  const [t, locale, states, appeals, fmt, facts] = await Promise.all([
     getTranslations("experience.appeal"),
     getLocale(),
     listStepStates(db, { userId: user.id, drops: [view.drop] }),
     listAppeals(db, { userId: user.id, dropDate: view.drop.date }),
-    serverFormat(view.history.borrower.currency),
+    serverFormat(borrower.currency),
+    // The record up to the drop measured off the request thread, kept until the data change.
+    appealFactsOf(db, { userId: user.id, drop: view.drop, today, historyVersion: view.historyVersion }),
   ]);
   const q = query.safeParse(await searchParams);
   const language = (q.success && q.data.lang) || (locale === "zh-CN" ? "zh" : "en");
-  const today = todayInShanghai();
   const stepsDone = (states.get(view.drop.date) ?? []).filter((s) => s.status === "done").map((s) => s.code);
-  const letter = appealLetter({ history: view.history, drop: view.drop, language, name: user.name ?? user.email, today, stepsDone });
+  const letter = appealLetter({ borrower, facts, drop: view.drop, language, name: user.name ?? user.email, today, stepsDone });
   const draft = appeals.find((a) => a.language === language && !a.filedAt);
-  const channel = appealChannel(view.history.borrower.product, language);
+  const channel = appealChannel(borrower.product, language);
 
   return (
     <div className="space-y-6">
@@ -91,7 +95,7 @@ export default async function AppealPage({ params, searchParams }: Props) {
                   {t("letterIn", { language: t(`languages.${a.language === "zh" ? "zh" : "en"}`) })}
                   {a.filedAt ? ` · ${t("filedOn", { date: fmt.day(a.filedAt), with: a.filedWith ?? "" })} · ${t(`outcomes.${a.outcome ?? "pending"}` as never)}` : ` · ${t("notFiled")}`}
                 </p>
-                <FilingForm dropDate={view.drop.date} appealId={a.id} today={today} defaults={{ filedAt: a.filedAt, outcome: a.outcome, filedWith: a.filedWith ?? channelLine(appealChannel(view.history.borrower.product, a.language === "zh" ? "zh" : "en")) }} />
+                <FilingForm dropDate={view.drop.date} appealId={a.id} today={today} defaults={{ filedAt: a.filedAt, outcome: a.outcome, filedWith: a.filedWith ?? channelLine(appealChannel(borrower.product, a.language === "zh" ? "zh" : "en")) }} />
               </li>
             ))}
           </ul>
