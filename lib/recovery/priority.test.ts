@@ -31,6 +31,21 @@ describe("recoveryPlan", () => {
     expect(plan.current?.steps.filter((s) => s.first).map((s) => s.step.code)).toEqual(["PAUSE_CREDIT_APPLICATIONS", "REDUCE_UTILIZATION", "PLAN_FEWER_LARGER_BORROWINGS"]);
   });
 
+  it("plans two open drops on one day: the earlier superseded by the later, which is current", () => {
+    const first = drop("2026-03-05", 20000, 12000, [step("FILE_APPEAL", [], ["onTimeRecord"])], { eventId: "a" });
+    const second = drop("2026-03-05", 12000, 5000, [step("FILE_APPEAL", [], ["onTimeRecord"])], { eventId: "b" });
+    const plan = recoveryPlan({ ...base, drops: [jan, first, second] });
+    expect(plan.current?.drop.eventId).toBe("b");
+    expect(plan.history.map((p) => [p.drop.eventId, p.status])).toEqual([
+      ["a", { kind: "superseded", by: "2026-03-05" }],
+      ["l-2026-01-10", { kind: "superseded", by: "2026-03-05" }],
+    ]);
+    // 15,000 later: back above the second cut's "before" (12,000), not the first's (20,000).
+    const back = recoveryPlan({ ...base, drops: [first, second], limits: [...limits, { date: "2026-04-01", limit: 15000 }] });
+    expect(back.current?.drop.eventId).toBe("a");
+    expect(back.history.map((p) => [p.drop.eventId, p.status])).toEqual([["b", { kind: "restored", on: "2026-04-01" }]]);
+  });
+
   it("moves an earlier open drop to the history as superseded by the next one", () => {
     const plan = recoveryPlan(base);
     expect(plan.history).toHaveLength(1);

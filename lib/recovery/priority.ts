@@ -74,15 +74,18 @@ export function restoredOn(drop: Drop, limits: PlanInput["limits"]): string | nu
  */
 export function recoveryPlan(input: PlanInput): RecoveryPlan {
   const sorted = [...input.drops].sort((a, b) => a.date.localeCompare(b.date));
-  const restored = new Map(sorted.map((d) => [d.date, restoredOn(d, input.limits)]));
-  const open = sorted.filter((d) => restored.get(d.date) === null);
+  // Keyed by the drop itself: two drops of one day can differ (the second one's "before" is the first's "after").
+  const restored = new Map(sorted.map((d) => [d, restoredOn(d, input.limits)]));
+  const open = sorted.filter((d) => restored.get(d) === null);
   const current = open.at(-1) ?? null;
   const statusOf = (d: Drop): DropStatus => {
-    const on = restored.get(d.date);
+    const on = restored.get(d);
     if (on) return { kind: "restored", on };
     if (d === current) return { kind: "current" };
-    // The next open drop after this one: the drop that took over as the one to work on.
-    return { kind: "superseded", by: open.find((o) => o.date > d.date)!.date };
+    // The next open drop after this one: the drop that took over as the one to work on. By
+    // position, not by a later date: two drops can fall on one day (two cuts in one day), and
+    // the earlier of them is superseded by the later one.
+    return { kind: "superseded", by: open[open.indexOf(d) + 1]!.date };
   };
   const planned = sorted.map((d) => planDrop(d, statusOf(d), input));
   const head = planned.find((p) => p.status.kind === "current");
