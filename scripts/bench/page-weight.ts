@@ -86,7 +86,9 @@ export async function weighPages(bench: BenchServer, who: Weighed = bench): Prom
 
 /** The two borrowers weighed: a 34-year generated history (~100,000 events) and the crafted one. */
 export function startPageWeightServer(options: { years?: number; distDir?: string; log?: (s: string) => void } = {}): Promise<BenchServer> {
-  return startBenchServer({ years: options.years ?? 34, distDir: options.distDir, log: options.log, others: [{ document: craftedHistory() }] });
+  // BENCH_PORT pins the server's port (machines shared by several engineers give each a range).
+  const port = Number(process.env.BENCH_PORT) || undefined;
+  return startBenchServer({ years: options.years ?? 34, distDir: options.distDir, log: options.log, others: [{ document: craftedHistory() }], port });
 }
 
 /** Both borrowers' pages: the generated one's, then the crafted one's. */
