@@ -36,11 +36,15 @@ export async function listStepStates(db: PrismaClient, options: { userId: string
  * every event of a 100,000-event history on the request thread.
  */
 export async function listLimitObservations(db: PrismaClient, options: { userId: string }): Promise<{ type: "limit"; date: string; limit: number }[]> {
-  const rows = await db.event.findMany({ where: { userId: options.userId, type: "limit" }, select: { payload: true } });
-  return rows.flatMap(({ payload }) => {
-    const e = payload as { date?: unknown; limit?: unknown };
-    return typeof e.date === "string" && typeof e.limit === "number" ? [{ type: "limit" as const, date: e.date, limit: e.limit }] : [];
-  });
+  // One JSON text of [date, limit] pairs built by the database: thousands of rows (4,140 in a
+  // 100,000-event history) would otherwise each be decoded with its whole payload here.
+  const [row] = await db.$queryRawUnsafe<{ json: string }[]>(
+    `SELECT coalesce(json_agg(json_build_array("payload"->'date', "payload"->'limit')), '[]')::text AS json
+     FROM "Event" WHERE "userId" = $1 AND "type" = 'limit'`,
+    options.userId,
+  );
+  const pairs = JSON.parse(row?.json ?? "[]") as [unknown, unknown][];
+  return pairs.flatMap(([date, limit]) => (typeof date === "string" && typeof limit === "number" ? [{ type: "limit" as const, date, limit }] : []));
 }
 
 /** Records done/skipped with its date, or forgets the step (`todo`). */

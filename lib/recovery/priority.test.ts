@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { STEP_CODES, type Drop, type ReasonCode, type Step } from "@/lib/core/types";
-import { FIRST_STEPS, recoveryPlan, restoredOn, type PlanInput } from "./priority";
+import { FIRST_STEPS, recoveryPlan, restorationsOf, restoredOn, type PlanInput } from "./priority";
 import type { StepState } from "./schedule";
 
 function drop(date: string, previousLimit: number, newLimit: number, steps: Step[], extra: Partial<Drop> = {}): Drop {
@@ -44,6 +44,23 @@ describe("recoveryPlan", () => {
     const back = recoveryPlan({ ...base, drops: [first, second], limits: [...limits, { date: "2026-04-01", limit: 15000 }] });
     expect(back.current?.drop.eventId).toBe("a");
     expect(back.history.map((p) => [p.drop.eventId, p.status])).toEqual([["b", { kind: "restored", on: "2026-04-01" }]]);
+  });
+
+  it("finds every drop's restoration as restoredOn does, from observations in any order", () => {
+    const day = fc.integer({ min: 0, max: 40 }).map((n) => `2026-01-${String(1 + (n % 28)).padStart(2, "0")}${n > 27 ? "T10:00:00+08:00" : ""}`);
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ date: day, limit: fc.integer({ min: 0, max: 10 }).map((n) => n * 1000) }), { maxLength: 30 }),
+        fc.array(fc.record({ date: day.map((d) => d.slice(0, 10)), previousLimit: fc.integer({ min: 1, max: 10 }).map((n) => n * 1000), temporary: fc.boolean() }), { maxLength: 10 }),
+        (obs, ds) => {
+          const at = restorationsOf(obs);
+          for (const d of ds) {
+            const x = drop(d.date, d.previousLimit, 0, [], { temporary: d.temporary });
+            expect(at(x)).toBe(restoredOn(x, obs));
+          }
+        },
+      ),
+    );
   });
 
   it("moves an earlier open drop to the history as superseded by the next one", () => {
