@@ -3,7 +3,7 @@ import { expect, it } from "vitest";
 import { generateHistory } from "@/lib/core/testing/generate";
 import { describeDatabases } from "@/lib/db/test-db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { importHistory, loadHistory } from "./history";
+import { exportHistory, importHistory, loadHistory } from "./history";
 import { parseHistoryText, readHistoryText } from "./history-text";
 
 const newUser = (db: PrismaClient) => db.user.create({ data: { email: `${randomUUID()}@example.com`, passwordHash: "x" } });
@@ -27,6 +27,12 @@ describeDatabases("history as text", (ctx) => {
       const text = await readHistoryText(db, { userId: user.id, sliceRows });
       expect(text.events).toBe(loaded.events.length);
       expect(parseHistoryText(text)).toEqual(loaded);
+    }
+    // As exported (the sync API's GET): exactly exportHistory's document, derived ids left out.
+    const exported = await exportHistory(db, { userId: user.id });
+    expect(exported.events.filter((e) => e.id === undefined)).toHaveLength(3);
+    for (const sliceRows of [7, 100_000]) {
+      expect(parseHistoryText(await readHistoryText(db, { userId: user.id, sliceRows, form: "exported" }))).toEqual(exported);
     }
   });
 

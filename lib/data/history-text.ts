@@ -32,23 +32,26 @@ type Slice = { n: number; json: string | null; nextDay: string | null; more: boo
 
 /** An event's JSON as loadHistory's loadedEvent builds it: the payload with its row's id. */
 export const EVENT_JSON_SQL = `("payload" || jsonb_build_object('id', "eventId"))::text`;
+/** An event's JSON as exportHistory's exportedEvent builds it: derived ids left out. */
+export const EXPORTED_EVENT_JSON_SQL = `(CASE WHEN "idDerived" THEN "payload" - 'id' ELSE "payload" || jsonb_build_object('id', "eventId") END)::text`;
 
 // A slice is whole days: from $3 up to the day of the $2-th row (found on the (userId, day) index
 // alone), or to $4 when fewer rows are left. Whole days, because no index has the history's full
 // order (day, type, eventId): each slice sorts only its own rows, where a keyset on that order
 // made every slice sort all the rows after it (seconds a slice on PGlite). A day holding more
 // events than a slice (a crafted history) is read as one larger slice.
-const SLICE_SQL = `
+const sliceSql = (eventJson: string) => `
   WITH b AS (
     SELECT "day" FROM "Event" WHERE "userId" = $1 AND "day" >= $3::date AND "day" <= $4::date
     ORDER BY "day" OFFSET $2 - 1 LIMIT 1
   ), s AS (
-    SELECT "day", "type", "eventId", ${EVENT_JSON_SQL} AS j FROM "Event"
+    SELECT "day", "type", "eventId", ${eventJson} AS j FROM "Event"
     WHERE "userId" = $1 AND "day" >= $3::date AND "day" <= coalesce((SELECT "day" FROM b), $4::date)
   )
   SELECT count(*)::int AS n, string_agg(j, ',' ORDER BY "day", "type", "eventId") AS json,
          (max("day") + 1)::text AS "nextDay", EXISTS (SELECT 1 FROM b) AS more
   FROM s`;
+const SLICE_SQL = { loaded: sliceSql(EVENT_JSON_SQL), exported: sliceSql(EXPORTED_EVENT_JSON_SQL) };
 
 /** Every day an event can have (PostgreSQL's date range is wider; these bound the schema's days). */
 const ALL_DAYS = { from: "0001-01-01", to: "9999-12-31" };
@@ -83,10 +86,13 @@ async function refreshEventStats(db: PrismaClient): Promise<void> {
   });
 }
 
-/** The user's events (those within `days`, inclusive, when given) as JSON texts of slices, in the history's order. */
+/**
+ * The user's events (those within `days`, inclusive, when given) as JSON texts of slices, in the
+ * history's order; each event as the rule core loads it, or (`form: "exported"`) as exported.
+ */
 export async function readEventSlices(
   db: PrismaClient,
-  options: { userId: string; days?: { from: string; to: string }; sliceRows?: number },
+  options: { userId: string; days?: { from: string; to: string }; sliceRows?: number; form?: keyof typeof SLICE_SQL },
 ): Promise<{ parts: string[]; events: number }> {
   const { userId } = options;
   const size = options.sliceRows ?? HISTORY_SLICE_ROWS;
@@ -95,7 +101,7 @@ export async function readEventSlices(
   const parts: string[] = [];
   let events = 0;
   for (let day = from; ; ) {
-    const slice = (await db.$queryRawUnsafe<Slice[]>(SLICE_SQL, userId, size, day, to))[0]!;
+    const slice = (await db.$queryRawUnsafe<Slice[]>(SLICE_SQL[options.form ?? "loaded"], userId, size, day, to))[0]!;
     const n = Number(slice.n);
     if (n > 0 && slice.json) parts.push(slice.json);
     events += n;
@@ -112,8 +118,11 @@ export function historyText(borrower: HistoryDocument["borrower"], parts: readon
   return { json: `${head.slice(0, -1)},"events":[${parts.filter((p) => p.length > 0).join(",")}]}`, events, borrower };
 }
 
-/** The user's whole history as JSON text (see above); AppError not_found for no such user. */
-export async function readHistoryText(db: PrismaClient, options: { userId: string; sliceRows?: number }): Promise<HistoryText> {
+/**
+ * The user's whole history as JSON text (see above), as loaded or as exported (what the sync API's
+ * GET answers, never decoded on this thread); AppError not_found for no such user.
+ */
+export async function readHistoryText(db: PrismaClient, options: { userId: string; sliceRows?: number; form?: keyof typeof SLICE_SQL }): Promise<HistoryText> {
   const borrower = await readBorrower(db, options.userId);
   const { parts, events } = await readEventSlices(db, options);
   return historyText(borrower, parts, events);

@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { exportHistory, prepareImport, preparedOrThrow, writePreparedHistory } from "@/lib/data/history";
+import { prepareImport, preparedOrThrow, writePreparedHistory } from "@/lib/data/history";
 import { AppError, isAppError, MAX_BODY_BYTES, readBodyBytes } from "@/lib/errors";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { apiHandler } from "@/lib/auth/guards";
@@ -8,6 +8,7 @@ import { withSignalWatch } from "@/lib/reminders/signal-watch";
 import { withIdempotency } from "../idempotency";
 import type { ImportResult } from "../schemas";
 import { recordAudit } from "@/lib/data/audit";
+import { readHistoryText } from "@/lib/data/history-text";
 
 /** The sync API's history endpoints, bound to a Prisma client (the app's `db`, or a test database). */
 export function historyHandlers(getDb: () => PrismaClient) {
@@ -45,8 +46,12 @@ export function historyHandlers(getDb: () => PrismaClient) {
       }).finally(release);
     }, { work: "sync" }),
 
-    // GET /api/v1/history — the token owner's whole history as a history-v1 document
-    GET: apiHandler(getDb, async ({ db, principal }) => Response.json(await exportHistory(db, { userId: principal.userId })), { work: "export" }),
+    // GET /api/v1/history — the token owner's whole history as a history-v1 document, as the
+    // database writes it in slices: 100,000 events are never decoded into objects on this thread.
+    GET: apiHandler(getDb, async ({ db, principal }) => {
+      const { json } = await readHistoryText(db, { userId: principal.userId, form: "exported" });
+      return new Response(json, { headers: { "content-type": "application/json" } });
+    }, { work: "export" }),
   };
 }
 
