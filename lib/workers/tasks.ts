@@ -10,6 +10,7 @@ import type { ExplainHistoryPayload, ExplainHistoryResult } from "./tasks/explai
 import type { DropZoomPayload } from "./tasks/drop-zoom";
 import type { AppealFactsPayload } from "./tasks/appeal-facts";
 import type { SimulateHistoryPayload } from "./tasks/simulate-history";
+import type { ExportFilePayload } from "./tasks/export-file";
 import type { Simulation } from "@/lib/core";
 import type { DropZoom } from "@/lib/timeline/types";
 import type { AppealFacts } from "@/lib/appeal/facts";
@@ -24,6 +25,7 @@ export const tasks = {
   "drop.zoom": async (p: DropZoomPayload): Promise<DropZoom | null> => (await import("./tasks/drop-zoom")).dropZoomTask(p),
   "appeal.facts": async (p: AppealFactsPayload): Promise<AppealFacts> => (await import("./tasks/appeal-facts")).appealFactsTask(p),
   "history.simulate": async (p: SimulateHistoryPayload): Promise<Simulation> => (await import("./tasks/simulate-history")).simulateHistoryTask(p),
+  "history.exportFile": async (p: ExportFilePayload): Promise<string> => (await import("./tasks/export-file")).exportFileTask(p),
   "import.read": async (p: ReadFilePayload): Promise<CompactRead> => (await import("@/lib/import/read-task")).readFileTask(p),
   /** For the pool's own tests: echoes after `ms`, or throws `fail`. */
   "pool.echo": async (p: { value: unknown; ms?: number; fail?: string }) => {
