@@ -50,12 +50,13 @@ describe.skipIf(!pg)("two scheduler instances on one PostgreSQL (pg-boss)", () =
     const user = await borrowerWith(database.prisma, drawHistory(drawDay), { locale: "zh-CN" });
     await saveDeliverySettings(database.prisma, { userId: user.id, settings: { INSTALMENT_DUE: { inApp: true, email: true, digest: false } } });
 
+    const startedAt = Date.now();
     // Every minute, so both instances' cron checks see a due slot the moment they start.
     const counted = (job: JobDefinition, instance: number): JobDefinition => ({
       ...job,
       cron: "* * * * *",
       run: async (ctx) => {
-        runs.push(`${job.name}@${instance}@${new Date().toISOString().slice(0, 16)}`);
+        runs.push(`${job.name}@${instance}`);
         await job.run(ctx);
       },
     });
@@ -77,13 +78,12 @@ describe.skipIf(!pg)("two scheduler instances on one PostgreSQL (pg-boss)", () =
     expect(await notified()).toBe(1);
     expect(smtp.messages.map((m) => m.subject)).toHaveLength(1);
     expect(smtp.messages[0]!.subject).toMatch(/有一期¥1,000的分期到期$/);
-    // The scheduled job ran once per minute slot across both instances (e-mail runs also came from runNow).
-    const perSlot = new Map<string, number>();
-    for (const r of runs.filter((x) => x.startsWith("reminders@"))) {
-      const minute = r.split("@")[2]!;
-      perSlot.set(minute, (perSlot.get(minute) ?? 0) + 1);
-    }
-    expect([...perSlot.values()].every((n) => n === 1)).toBe(true);
+    // The scheduled job was queued once per minute slot across both instances, not once per
+    // instance: no more runs than the minute slots the test spanned. (A run starts up to a
+    // polling interval after its slot, so runs are counted, not grouped by their start minute:
+    // a slot's run started late can share its minute with the next slot's.)
+    const slots = Math.floor(Date.now() / 60_000) - Math.floor(startedAt / 60_000) + 1;
+    expect(runs.filter((x) => x.startsWith("reminders@")).length).toBeLessThanOrEqual(slots);
   }, 90_000);
 });
 
