@@ -1,12 +1,12 @@
 import "server-only";
-import { appealFacts, type AppealFacts } from "@/lib/appeal/facts";
+import type { AppealFacts } from "@/lib/appeal/facts";
 import type { Drop } from "@/lib/core";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { cachedRead } from "@/lib/db/read-cache";
 import { dateToDay, dayToDate } from "@/lib/days";
-import { run } from "@/lib/workers/pool";
-import { WORKER_MIN_EVENTS } from "./explanation-cache";
-import { parseHistoryText, readHistoryText } from "./history-text";
+import { runBySize } from "@/lib/workers/by-size";
+import { appealFactsTask } from "@/lib/workers/tasks/appeal-facts";
+import { readHistoryText } from "./history-text";
 
 /* Appeal letters and what came of filing them; every query is scoped by userId. */
 
@@ -43,8 +43,7 @@ export function appealFactsOf(db: PrismaClient, options: { userId: string; drop:
     `appeal-facts:${userId}:${options.historyVersion}:${drop.date}:${today}`,
     async () => {
       const text = await readHistoryText(db, { userId });
-      if (text.events < WORKER_MIN_EVENTS) return appealFacts(parseHistoryText(text), drop, today);
-      return run("appeal.facts", { historyJson: text.json, drop, today });
+      return runBySize(text.events, "appeal.facts", { historyJson: text.json, drop, today }, appealFactsTask);
     },
     { owner: userId, bytes: () => 2048 },
   );

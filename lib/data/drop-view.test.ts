@@ -13,7 +13,8 @@ import { closePool, poolStats, run } from "@/lib/workers/pool";
 import { appealFactsOf } from "./appeals";
 import { findDrop, getDropView, missingDataOf } from "./drop-view";
 import { dropZoomOf } from "./drop-window";
-import { cachedExplanation, WORKER_MIN_EVENTS } from "./explanation-cache";
+import { WORKER_MIN_EVENTS } from "@/lib/workers/by-size";
+import { cachedExplanation } from "./explanation-cache";
 import { importHistory, loadHistory } from "./history";
 import { simulateHistory } from "./what-if";
 

@@ -2,11 +2,11 @@ import "server-only";
 import type { Drop } from "@/lib/core";
 import { dayNumber, dayString } from "@/lib/core/days";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { buildDropZoom, DROP_ZOOM_DAYS, type HistorySpan } from "@/lib/timeline/build";
+import { DROP_ZOOM_DAYS, type HistorySpan } from "@/lib/timeline/build";
 import type { DropZoom } from "@/lib/timeline/types";
-import { run } from "@/lib/workers/pool";
-import { WORKER_MIN_EVENTS } from "./explanation-cache";
-import { EVENT_JSON_SQL, historyText, parseHistoryText, readBorrower, readEventSlices } from "./history-text";
+import { runBySize } from "@/lib/workers/by-size";
+import { dropZoomTask } from "@/lib/workers/tasks/drop-zoom";
+import { EVENT_JSON_SQL, historyText, readBorrower, readEventSlices } from "./history-text";
 
 /*
  * The drop page's chart reads the drop's neighbourhood, not the history: the events of the
@@ -53,6 +53,5 @@ export async function dropZoomOf(db: PrismaClient, options: { userId: string; dr
   const window = await readEventSlices(db, { userId, days });
   const [extra] = await db.$queryRawUnsafe<Extra[]>(EXTRA_SQL, userId, days.from, days.to, JSON.stringify(cited));
   const text = historyText(borrower, [...window.parts, extra?.json ?? ""], window.events + Number(extra?.n ?? 0));
-  if (text.events < WORKER_MIN_EVENTS) return buildDropZoom(parseHistoryText(text), { drops }, drop.date, { span });
-  return run("drop.zoom", { historyJson: text.json, drops, date: drop.date, span });
+  return runBySize(text.events, "drop.zoom", { historyJson: text.json, drops, date: drop.date, span }, dropZoomTask);
 }

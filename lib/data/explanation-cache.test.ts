@@ -8,7 +8,8 @@ import { describeDatabases } from "@/lib/db/test-db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { deleteEvent, saveEvent } from "./events";
 import type { DashboardView } from "./dashboard-view";
-import { cachedDashboard, cachedExplanation, cachedExplained, computeExplained, DASHBOARD_KIND, EXPLAINED_KIND, MAX_AGE_MS, WORKER_MIN_EVENTS } from "./explanation-cache";
+import { cachedDashboard, cachedExplanation, cachedExplained, computeExplained, DASHBOARD_KIND, EXPLAINED_KIND, MAX_AGE_MS } from "./explanation-cache";
+import { WORKER_MIN_EVENTS } from "@/lib/workers/by-size";
 import { importHistory } from "./history";
 
 const version = async (db: PrismaClient, id: string) => (await db.user.findUniqueOrThrow({ where: { id }, select: { historyVersion: true } })).historyVersion;

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import type { HistoryDocument } from "@/lib/history/schema";
 import { todayInShanghai } from "@/lib/days";
 import { run } from "@/lib/workers/pool";
+import { WORKER_MIN_EVENTS } from "@/lib/workers/by-size";
 import { explainHistory, type ExplainHistoryResult } from "@/lib/workers/tasks/explain-history";
 import type { DashboardView } from "./dashboard-view";
 import { parseHistoryText, readHistoryText, type HistoryText } from "./history-text";
@@ -92,18 +93,6 @@ function fresh(read: CacheRead, now: Date): read is CacheRead & { cacheVersion: 
   return read.cacheVersion === read.userVersion && read.computedAt !== null && now.getTime() - read.computedAt.getTime() < MAX_AGE_MS && read.json !== null;
 }
 
-/**
- * Histories of at least this many events are explained in the worker pool (lib/workers), smaller
- * ones here. Measured with `npm run bench -- explain` on the shared 2-core machine (load ~3.7,
- * medians of 5): explain + view on this thread took 55 ms for 2,869 events, 102 ms for 8,769,
- * 230 ms for 29,444 and 933 ms for 100,212; through the pool this thread is busy only for the
- * stringify (2, 9, 22, 124 ms) but the borrower waits longer (round trip 190, 121, 425, 1,632 ms:
- * the copy, the parse in the thread, and the thread's lower priority). Below ~5,000 events the
- * request thread's cost is a few tens of ms, less than the extra wait; above it, the cost of a
- * big history falls on its borrower rather than on everyone whose requests share this thread.
- */
-export const WORKER_MIN_EVENTS = 5_000;
-
 /** One explain pass's result: the rows' JSON text, and the explanation when it is at hand. */
 type Pass = ExplainHistoryResult & { explanation?: Explanation };
 
@@ -124,7 +113,10 @@ const eventCount = (s: ExplainSource) => ("history" in s ? s.history.events.leng
 const productOf = (s: ExplainSource) => ("history" in s ? s.history : s.text).borrower.product;
 const historyOf = (s: ExplainSource) => ("history" in s ? s.history : parseHistoryText(s.text));
 
-/** One explain pass, here or on a worker thread by the history's size (WORKER_MIN_EVENTS). */
+/**
+ * One explain pass, here or on a worker thread by the history's size (WORKER_MIN_EVENTS), with a
+ * fallback to this thread for a history too big for a worker's heap (so not runBySize).
+ */
 function explainPass(source: ExplainSource, now: Date): (context: CoreContext) => Promise<Pass> {
   if (eventCount(source) < WORKER_MIN_EVENTS) {
     const history = historyOf(source);

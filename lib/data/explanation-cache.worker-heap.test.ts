@@ -7,7 +7,8 @@ import { generateHistory } from "@/lib/core/testing/generate";
 import { describeDatabases } from "@/lib/db/test-db";
 import { closePool } from "@/lib/workers/pool";
 import { explainHistory } from "@/lib/workers/tasks/explain-history";
-import { computeExplained, WORKER_MIN_EVENTS } from "./explanation-cache";
+import { WORKER_MIN_EVENTS } from "@/lib/workers/by-size";
+import { computeExplained } from "./explanation-cache";
 
 // Read when the pool is first created (lib/workers/pool.ts), which happens in this file only.
 process.env.WORKER_HEAP_MB = "8";

@@ -5,7 +5,7 @@ import { describeDatabases } from "@/lib/db/test-db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { exportEventsCsv } from "@/lib/history/export-csv";
 import { closePool, poolStats } from "@/lib/workers/pool";
-import { WORKER_MIN_EVENTS } from "./explanation-cache";
+import { WORKER_MIN_EVENTS } from "@/lib/workers/by-size";
 import { exportForDownload } from "./exports";
 import { exportHistory, importHistory } from "./history";
 

@@ -1,10 +1,9 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/data/audit";
-import { run } from "@/lib/workers/pool";
-import { exportFileBody, type ExportFormat } from "@/lib/workers/tasks/export-file";
-import { WORKER_MIN_EVENTS } from "./explanation-cache";
-import { parseHistoryText, readHistoryText } from "./history-text";
+import { runBySize } from "@/lib/workers/by-size";
+import { exportFileTask, type ExportFormat } from "@/lib/workers/tasks/export-file";
+import { readHistoryText } from "./history-text";
 
 export type { ExportFormat };
 export type ExportFile = { body: string; fileName: string; contentType: string; events: number };
@@ -18,7 +17,7 @@ export type ExportFile = { body: string; fileName: string; contentType: string; 
 export async function exportForDownload(db: PrismaClient, options: { userId: string; format: ExportFormat; ip?: string | null; now?: Date }): Promise<ExportFile> {
   const { format } = options;
   const text = await readHistoryText(db, { userId: options.userId, form: "exported" });
-  const body = text.events < WORKER_MIN_EVENTS ? exportFileBody(parseHistoryText(text), format) : await run("history.exportFile", { historyJson: text.json, format });
+  const body = await runBySize(text.events, "history.exportFile", { historyJson: text.json, format }, exportFileTask);
   const day = (options.now ?? new Date()).toISOString().slice(0, 10);
   const file: ExportFile =
     format === "json"

@@ -1,9 +1,9 @@
 import "server-only";
-import { simulate, type CoreContext, type PlannedAction, type Simulation } from "@/lib/core";
+import type { CoreContext, PlannedAction, Simulation } from "@/lib/core";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { run } from "@/lib/workers/pool";
-import { WORKER_MIN_EVENTS } from "./explanation-cache";
-import { parseHistoryText, readHistoryText } from "./history-text";
+import { runBySize } from "@/lib/workers/by-size";
+import { simulateHistoryTask } from "@/lib/workers/tasks/simulate-history";
+import { readHistoryText } from "./history-text";
 
 /**
  * The what-if page's simulation of the user's stored history: the history is read as text in
@@ -16,6 +16,5 @@ export async function simulateHistory(
 ): Promise<Simulation> {
   const { actions, horizonDays, asOf, context } = options;
   const text = await readHistoryText(db, { userId: options.userId });
-  if (text.events < WORKER_MIN_EVENTS) return simulate(parseHistoryText(text), actions, horizonDays, { asOf, context });
-  return run("history.simulate", { historyJson: text.json, actions, horizonDays, asOf, context });
+  return runBySize(text.events, "history.simulate", { historyJson: text.json, actions, horizonDays, asOf, context }, simulateHistoryTask);
 }

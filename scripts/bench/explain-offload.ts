@@ -1,6 +1,6 @@
 /**
  * What explaining a history costs the request thread, done here or in the worker pool
- * (lib/data/explanation-cache.ts, WORKER_MIN_EVENTS): for generated histories of 3,000 to
+ * (lib/workers/by-size.ts, WORKER_MIN_EVENTS): for generated histories of 3,000 to
  * 100,000 events, the median of 5 runs of (a) explain + dashboard view on this thread, (b) the
  * pool's round trip (stringify, the task, the answer) and the part of it this thread is busy
  * (the stringify; the rest runs on the worker). `npm run bench -- explain`.
