@@ -4,7 +4,8 @@ import { dayNumber, dayString, round } from "./days";
 import { RULES } from "./rules";
 import { met, type Direction, type Measure } from "./rules/rule";
 import { THRESHOLDS as T } from "./thresholds";
-import { buildTimeline, lastAtOrBefore, type Timeline } from "./timeline";
+import { buildTimeline, lastAtOrBefore } from "./timeline";
+import type { Timeline } from "./timeline-types";
 import type { CoreContext, Figures, ReasonCode } from "./types";
 
 export interface Signal {

@@ -7,7 +7,7 @@
 import { upperBound } from "./days";
 import { RULES } from "./rules";
 import { THRESHOLDS as T } from "./thresholds";
-import type { Timeline } from "./timeline";
+import type { Timeline } from "./timeline-types";
 import type { BorrowerReasonCode, CoreContext } from "./types";
 
 /** Cannot clear by time alone. */

@@ -1,6 +1,6 @@
 /** Drop detection (spec: "What is a drop"). */
 import { THRESHOLDS } from "./thresholds";
-import type { Timeline } from "./timeline";
+import type { Timeline } from "./timeline-types";
 
 export interface DetectedDrop {
   /** Index of the lower observation in timeline.limits. */

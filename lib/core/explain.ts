@@ -9,7 +9,8 @@ import { rankReasons } from "./rank";
 import { RULES } from "./rules";
 import type { RuleResult } from "./rules/rule";
 import { recoverySteps } from "./steps";
-import { buildTimeline, lastAtOrBefore, type Timeline } from "./timeline";
+import { buildTimeline, lastAtOrBefore } from "./timeline";
+import type { Timeline } from "./timeline-types";
 import type { CoreContext, Drop, Explanation } from "./types";
 
 export function explainTimeline(t: Timeline, context?: CoreContext): Explanation {

@@ -12,7 +12,8 @@ import { RULES } from "./rules";
 import { idsIn } from "./rules/rule";
 import { recoverySteps } from "./steps";
 import { THRESHOLDS as T } from "./thresholds";
-import { lastAtOrBefore, type Timeline } from "./timeline";
+import { lastAtOrBefore } from "./timeline";
+import type { Timeline } from "./timeline-types";
 import { BLOCKER_CODES, BORROWER_REASONS, type Blocker, type BlockerCode, type CoreContext, type Figures, type Growth } from "./types";
 
 const ORDER = new Map<BlockerCode, number>(BLOCKER_CODES.map((c, i) => [c, i]));

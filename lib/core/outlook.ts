@@ -8,7 +8,7 @@ import { NEVER } from "./clearing";
 import { dayString, upperBound } from "./days";
 import type { DetectedDrop } from "./drops";
 import { THRESHOLDS as T } from "./thresholds";
-import type { Timeline } from "./timeline";
+import type { Timeline } from "./timeline-types";
 import { BORROWER_REASONS, type BorrowerReasonCode, type CoreContext, type Drop, type Outlook, type OutlookBasis, type ReasonCode } from "./types";
 
 const isBorrower = (code: ReasonCode): code is BorrowerReasonCode => (BORROWER_REASONS as readonly string[]).includes(code);

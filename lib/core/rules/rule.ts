@@ -4,7 +4,7 @@
  * explain() (did it fire, how strongly) and assess() (how close is it to firing).
  */
 import { THRESHOLDS } from "../thresholds";
-import type { Timeline } from "../timeline";
+import type { Timeline } from "../timeline-types";
 import type { Confidence, CoreContext, Evidence, Figures, ReasonCode } from "../types";
 import { dayString, round } from "../days";
 
