@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { createSignInThrottle, type SignInThrottle } from "@/lib/auth/throttle-core";
+import { throttleFor } from "@/lib/auth/throttle-core";
 import { recordAudit } from "@/lib/data/audit";
 import { isCommonPassword } from "@/lib/auth/password-policy";
 import { changeEmailSchema, changePasswordSchema, confirmPasswordSchema, fieldErrorsOf, type AuthErrorKey, type FieldErrors } from "@/lib/auth/validation";
@@ -16,9 +16,6 @@ import { EmailTakenError } from "@/lib/data/users";
 
 export type AccountResult<F extends string, T = object> = ({ ok: true } & T) | { ok: false; fieldErrors: FieldErrors<F> };
 
-// One throttle per Prisma client (the app's, or a test's), sharing the sign-in table and budget.
-const throttles = new WeakMap<object, SignInThrottle>();
-const throttleOf = (db: PrismaClient) => throttles.get(db) ?? throttles.set(db, createSignInThrottle(db)).get(db)!;
 
 type Recheck = { ok: true; email: string } | { ok: false; error: "currentPasswordWrong" | "rateLimited" };
 
@@ -32,13 +29,13 @@ async function recheckPassword(db: PrismaClient, options: { userId: string; pass
   const row = await findPasswordHash(db, { userId: options.userId });
   if (!row) return { ok: false, error: "currentPasswordWrong" };
   const subject = { email: row.email, ip: options.ip ?? null };
-  const attempt = await throttleOf(db).begin(subject);
+  const attempt = await throttleFor(db).begin(subject);
   if (!attempt.allowed) return { ok: false, error: "rateLimited" };
   if (!(await verifyPassword(row.passwordHash, options.password))) {
     if (attempt.lastChance) await recordAudit(db, { userId: options.userId, action: "signin.locked", ip: subject.ip }).catch(() => {});
     return { ok: false, error: "currentPasswordWrong" };
   }
-  await throttleOf(db).succeeded(subject);
+  await throttleFor(db).succeeded(subject);
   return { ok: true, email: row.email };
 }
 

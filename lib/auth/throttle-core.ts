@@ -154,3 +154,11 @@ export function createSignInThrottle(prisma: PrismaClient, limits: ThrottleLimit
 }
 
 export type SignInThrottle = ReturnType<typeof createSignInThrottle>;
+
+const throttles = new WeakMap<object, SignInThrottle>();
+/** One throttle per Prisma client (the app's, or a test's), all sharing the sign-in table and budgets. */
+export function throttleFor(prisma: PrismaClient): SignInThrottle {
+  let throttle = throttles.get(prisma);
+  if (!throttle) throttles.set(prisma, (throttle = createSignInThrottle(prisma)));
+  return throttle;
+}

@@ -2,13 +2,11 @@ import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { setSessionCookie } from "@/lib/auth/reissue";
 import { nowSeconds } from "@/lib/auth/session-lifetime";
-import { createSignInThrottle, type SignInThrottle } from "@/lib/auth/throttle-core";
+import { throttleFor } from "@/lib/auth/throttle-core";
 import { recordAudit } from "@/lib/data/audit";
 import { startSession } from "@/lib/data/sessions";
 import { createDemoBorrower } from "./create";
 
-const throttles = new WeakMap<object, SignInThrottle>();
-const throttleOf = (db: PrismaClient) => throttles.get(db) ?? throttles.set(db, createSignInThrottle(db)).get(db)!;
 
 export type DemoStart = { started: true; userId: string } | { started: false; reason: "rateLimited" };
 
@@ -18,7 +16,7 @@ export type DemoStart = { started: true; userId: string } | { started: false; re
  * the demo budgets first, since each one stores two years of events.
  */
 export async function startDemo(db: PrismaClient, options: { ip: string | null }): Promise<DemoStart> {
-  if (!(await throttleOf(db).allowDemo(options.ip))) return { started: false, reason: "rateLimited" };
+  if (!(await throttleFor(db).allowDemo(options.ip))) return { started: false, reason: "rateLimited" };
   const demo = await createDemoBorrower(db);
   const authAt = nowSeconds();
   const sessionId = await startSession(db, { userId: demo.userId, now: new Date(authAt * 1000) });
