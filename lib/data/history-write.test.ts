@@ -2,7 +2,7 @@ import { afterAll, expect, it } from "vitest";
 import { describeDatabases } from "@/lib/db/test-db";
 import type { HistoryEvent } from "@/lib/history/schema";
 import { closePool, poolStats } from "@/lib/workers/pool";
-import { exportHistory, importHistory, loadHistory, prepareImport, preparedOrThrow, writePreparedHistory } from "./history";
+import { exportHistory, importHistory, loadHistory, prepareImport, preparedOrThrow, writePreparedHistory, type ImportOptions } from "./history";
 import { IN_THREAD_MAX_EVENTS } from "./history-write";
 import type { RowBatch } from "@/lib/db/prepared-history";
 
@@ -133,6 +133,47 @@ describeDatabases("bulk history writes", (ctx) => {
     const result = await prepareImport(bytes, { userId });
     expect(result).toMatchObject({ ok: false, code: "validation_failed", problems: [expect.stringMatching(/^events\[7\]\.amount: /)] });
     await expect(importHistory(prisma, { userId, document: { ...DOC, events } })).rejects.toMatchObject({ code: "validation_failed" });
+    expect(await prisma.event.count({ where: { userId } })).toBe(0);
+  });
+
+  it("refuses rows prepared for another user and stores nothing for either", async () => {
+    const { prisma } = ctx();
+    const [owner, other] = [await newUser(), await newUser()];
+    const prepared = preparedOrThrow(await prepareImport({ ...DOC, events: Array.from({ length: N }, (_, i) => limit(i)) }, { userId: owner }));
+    await expect(writePreparedHistory(prisma, { userId: other }, prepared)).rejects.toThrow("another user");
+    expect(await prisma.event.count({ where: { userId: { in: [owner, other] } } })).toBe(0);
+  });
+
+  it("writes new rows without the foreign key's per-row check only for the COPY itself", async () => {
+    const { prisma } = ctx();
+    const userId = await newUser();
+    // The COPY skips "Event"'s ordinary triggers: a trigger of its own (not the foreign key's,
+    // which PostgreSQL marks internal) would be skipped too, so there must be none.
+    const triggers = await prisma.$queryRaw<{ tgname: string }[]>`SELECT tgname FROM pg_trigger WHERE tgrelid = '"Event"'::regclass AND NOT tgisinternal`;
+    expect(triggers).toEqual([]);
+    const roles: string[] = [];
+    const alsoInTransaction: NonNullable<ImportOptions["alsoInTransaction"]> = async (tx) => {
+      const [row] = await tx.$queryRaw<{ role: string }[]>`SELECT current_setting('session_replication_role') AS role`;
+      roles.push(row!.role);
+    };
+    const events = (from: number) => Array.from({ length: N }, (_, i) => limit(from + i));
+    await importHistory(prisma, { userId, document: { ...DOC, events: events(0) }, alsoInTransaction });
+    await importHistory(prisma, { userId, document: { ...DOC, events: events(N / 2) }, alsoInTransaction });
+    // After the COPY, the rest of the transaction runs with every trigger again.
+    expect(roles).toEqual(["origin", "origin"]);
+    // A trigger of the table's own is what the COPY skips (the test role may set the parameter).
+    await prisma.$executeRawUnsafe(`CREATE TABLE "SeenRows" (n int)`);
+    await prisma.$executeRawUnsafe(`CREATE FUNCTION seen_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO "SeenRows" VALUES (1); RETURN NULL; END $$`);
+    await prisma.$executeRawUnsafe(`CREATE TRIGGER "Event_seen" AFTER INSERT ON "Event" FOR EACH ROW EXECUTE FUNCTION seen_row()`);
+    try {
+      await importHistory(prisma, { userId, document: { ...DOC, events: events(2 * N) } });
+      const [seen] = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "SeenRows"`;
+      expect([seen!.n, await prisma.event.count({ where: { userId } })]).toEqual([0, 3 * N - N / 2]);
+    } finally {
+      await prisma.$executeRawUnsafe(`DROP TRIGGER "Event_seen" ON "Event"`);
+    }
+    // The foreign key itself still holds: deleting the user takes the rows with it.
+    await prisma.user.delete({ where: { id: userId } });
     expect(await prisma.event.count({ where: { userId } })).toBe(0);
   });
 });

@@ -30,6 +30,8 @@ export type RowBatch = {
 };
 
 export type PreparedHistory = {
+  /** The user every row was built for (each COPY line carries it). */
+  userId: string;
   borrower: Borrower;
   /** Events in the document. */
   total: number;
@@ -80,7 +82,7 @@ export function checkHistory(input: Uint8Array | unknown, now: Date | undefined)
 export function prepareHistory(input: Uint8Array | unknown, options: PrepareOptions): PrepareResult {
   const checked = checkHistory(input, options.now);
   if (!checked.ok) return checked;
-  return { ok: true, prepared: { borrower: checked.document.borrower, total: checked.document.events.length, batches: [...rowBatches(checked, options)] } };
+  return { ok: true, prepared: { userId: options.userId, borrower: checked.document.borrower, total: checked.document.events.length, batches: [...rowBatches(checked, options)] } };
 }
 
 const TYPE_RANK = new Map<string, number>(EVENT_TYPES.map((t, i) => [t, i]));
