@@ -100,6 +100,26 @@ describeDatabases("bulk history writes", (ctx) => {
     expect(await versionOf(userId)).toBe(before);
   });
 
+  it("changes nothing stored when the rows of a sync onto a stored history stop arriving", async () => {
+    const { prisma } = ctx();
+    const userId = await newUser();
+    await importHistory(prisma, { userId, document: { ...DOC, events: Array.from({ length: N }, (_, i) => limit(i)) } });
+    const before = await versionOf(userId);
+    // Half of it changed, half new: taken from the worker before the transaction, which then never opens.
+    const prepared = preparedOrThrow(await prepareImport({ ...DOC, events: Array.from({ length: N }, (_, i) => limit(i + N / 2, 7)) }, { userId }));
+    const source = prepared.batches;
+    async function* broken() {
+      for await (const b of source) {
+        yield b;
+        throw new Error("worker lost");
+      }
+    }
+    await expect(writePreparedHistory(prisma, { userId }, { ...prepared, batches: broken() })).rejects.toThrow("worker lost");
+    expect(await prisma.event.count({ where: { userId } })).toBe(N);
+    expect(await prisma.event.count({ where: { userId, value: 7 } })).toBe(0);
+    expect(await versionOf(userId)).toBe(before);
+  });
+
   it("rolls the events back when a later write of the same import fails", async () => {
     const { prisma } = ctx();
     const userId = await newUser();

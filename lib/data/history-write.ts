@@ -60,11 +60,28 @@ export function preparedOrThrow(result: PrepareResult): PreparedHistory {
  */
 export async function writePreparedHistory(db: PrismaClient, options: { userId: string } & ImportOptions, prepared: PreparedHistory): Promise<ImportCounts> {
   try {
-    return await writeInTransaction(db, options, prepared);
+    return await writeInTransaction(db, options, await gatheredIfMerging(db, options.userId, prepared));
   } finally {
     // Done or failed: a worker still building this document's batches stops.
     prepared.release?.();
   }
+}
+
+/**
+ * A write onto stored events compares every row with the stored hashes before it sends any, so it
+ * needs all the batches: they are taken from the worker here, before the transaction opens,
+ * rather than inside it, where the transaction would wait on the worker (2.2 s of 11 s for a
+ * 100,000-event sync onto 100,000 in the neighbour bench on PGlite, whose every other query
+ * waits for an open transaction). A first import streams its batches into its COPY instead. The
+ * look is only a hint: writeRows decides again under the user's lock, and handles either form.
+ */
+async function gatheredIfMerging(db: PrismaClient, userId: string, prepared: PreparedHistory): Promise<PreparedHistory> {
+  if (Array.isArray(prepared.batches) || prepared.total === 0) return prepared;
+  const stored = await db.event.findFirst({ where: { userId }, select: { eventId: true } });
+  if (!stored) return prepared;
+  const batches: RowBatch[] = [];
+  for await (const b of prepared.batches) batches.push(b);
+  return { ...prepared, batches };
 }
 
 async function writeInTransaction(db: PrismaClient, options: { userId: string } & ImportOptions, prepared: PreparedHistory): Promise<ImportCounts> {
