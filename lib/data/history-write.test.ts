@@ -15,6 +15,14 @@ const limit = (i: number, value = 1000 + i): HistoryEvent => ({ id: `e${i}`, typ
 
 let seq = 0;
 
+/** The batches as a worker that dies after its first one would deliver them. */
+async function* lostAfterFirst(source: AsyncIterable<RowBatch> | Iterable<RowBatch>) {
+  for await (const b of source) {
+    yield b;
+    throw new Error("worker lost");
+  }
+}
+
 describeDatabases("bulk history writes", (ctx) => {
   const newUser = async () => (await ctx().prisma.user.create({ data: { email: `w${++seq}-${Date.now()}@example.com`, passwordHash: "x" } })).id;
   const versionOf = async (userId: string) => (await ctx().prisma.user.findUniqueOrThrow({ where: { id: userId } })).historyVersion;
@@ -88,14 +96,7 @@ describeDatabases("bulk history writes", (ctx) => {
     const userId = await newUser();
     const before = await versionOf(userId);
     const prepared = preparedOrThrow(await prepareImport({ ...DOC, events: Array.from({ length: N }, (_, i) => limit(i)) }, { userId }));
-    const source = prepared.batches;
-    async function* broken() {
-      for await (const b of source) {
-        yield b;
-        throw new Error("worker lost");
-      }
-    }
-    await expect(writePreparedHistory(prisma, { userId }, { ...prepared, batches: broken() })).rejects.toThrow("worker lost");
+    await expect(writePreparedHistory(prisma, { userId }, { ...prepared, batches: lostAfterFirst(prepared.batches) })).rejects.toThrow("worker lost");
     expect(await prisma.event.count({ where: { userId } })).toBe(0);
     expect(await versionOf(userId)).toBe(before);
   });
@@ -107,14 +108,7 @@ describeDatabases("bulk history writes", (ctx) => {
     const before = await versionOf(userId);
     // Half of it changed, half new: taken from the worker before the transaction, which then never opens.
     const prepared = preparedOrThrow(await prepareImport({ ...DOC, events: Array.from({ length: N }, (_, i) => limit(i + N / 2, 7)) }, { userId }));
-    const source = prepared.batches;
-    async function* broken() {
-      for await (const b of source) {
-        yield b;
-        throw new Error("worker lost");
-      }
-    }
-    await expect(writePreparedHistory(prisma, { userId }, { ...prepared, batches: broken() })).rejects.toThrow("worker lost");
+    await expect(writePreparedHistory(prisma, { userId }, { ...prepared, batches: lostAfterFirst(prepared.batches) })).rejects.toThrow("worker lost");
     expect(await prisma.event.count({ where: { userId } })).toBe(N);
     expect(await prisma.event.count({ where: { userId, value: 7 } })).toBe(0);
     expect(await versionOf(userId)).toBe(before);
