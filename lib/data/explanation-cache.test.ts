@@ -38,6 +38,24 @@ describeDatabases("explanation cache", (ctx) => {
     expect(computed.explained().explanation.drops.length).toBeGreaterThan(0);
   });
 
+  it("computes once for requests that miss the same user's rows at the same time", async () => {
+    const db = ctx().prisma;
+    const history = generateHistory({ years: 3, seed: 12 });
+    const now = new Date("2026-06-01T04:00:00Z");
+    const [alone, together] = [await newUser(db), await newUser(db)];
+    for (const u of [alone, together]) await importHistory(db, { userId: u.id, document: history });
+    let before = poolStats().completed;
+    const one = await cachedDashboard(db, { userId: alone.id, now });
+    const tasksForOne = poolStats().completed - before;
+    expect(tasksForOne).toBeGreaterThan(0);
+    before = poolStats().completed;
+    const three = await Promise.all([cachedDashboard(db, { userId: together.id, now }), cachedDashboard(db, { userId: together.id, now }), cachedExplanation(db, { userId: together.id, now })]);
+    expect(poolStats().completed - before).toBe(tasksForOne);
+    expect(three[0].json).toBe(three[1].json);
+    expect(three[0].json).toBe(one.json);
+    expect(three[2].explanation.drops.length).toBeGreaterThan(0);
+  });
+
   it("explains a small history on the request thread (no pool round trip)", async () => {
     const db = ctx().prisma;
     const before = poolStats().completed;

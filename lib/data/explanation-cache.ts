@@ -25,8 +25,9 @@ import { platformDropWeeks, restoreCohorts } from "./platform-drops";
  *
  * Two rows per user, written together by one statement at one version: "explained" (explanation
  * and context) and "dashboard" (the page's view, sent verbatim as /api/app/dashboard's body), so
- * neither reader parses the other's JSON. Concurrent misses may both compute; the upsert keeps
- * the rows of the newest version (last write wins within one).
+ * neither reader parses the other's JSON. Concurrent misses in one process share one computation
+ * (recompute); on two instances both may compute, and the upsert keeps the rows of the newest
+ * version (last write wins within one).
  */
 
 export const MAX_AGE_MS = 60 * 60_000;
@@ -164,12 +165,37 @@ export async function computeExplained(db: PrismaClient, { now = new Date(), ...
   return { explainedJson, dashboardJson, explained: () => (value ??= JSON.parse(explainedJson) as Omit<ExplainedPayload, "dashboard">) };
 }
 
+type Recomputed = { text: HistoryText; computed: Computed; stamp: CacheStamp };
+
+// Computations in flight, by client and by user, version and Shanghai day.
+const inFlight = new WeakMap<object, Map<string, Promise<Recomputed>>>();
+
+/**
+ * The user's rows computed and stored, once however many requests miss them at the same time: a
+ * sync's look at the signals before it writes, the look after the previous sync and the page
+ * the borrower reloads all wait for one computation (a 200,000-event history is seconds of the
+ * pool's thread; each extra copy of it queued behind the first). Another instance may still
+ * compute the same rows; the upsert keeps one.
+ */
+function recompute(db: PrismaClient, userId: string, version: number, now: Date): Promise<Recomputed> {
+  let flights = inFlight.get(db);
+  if (!flights) inFlight.set(db, (flights = new Map()));
+  const key = `${userId}:${version}:${todayInShanghai(now)}`;
+  let flight = flights.get(key);
+  if (!flight) {
+    const own = flights;
+    flight = computeAndStore(db, userId, version, now).finally(() => own.delete(key));
+    flights.set(key, flight);
+  }
+  return flight;
+}
+
 /**
  * Computes and stores the user's row. `version` must be the User.historyVersion read BEFORE the
  * history was loaded: a result is then never labelled newer than the data it came from (at worst
  * older, which only costs one more recompute).
  */
-async function recompute(db: PrismaClient, userId: string, version: number, now: Date): Promise<{ text: HistoryText; computed: Computed; stamp: CacheStamp }> {
+async function computeAndStore(db: PrismaClient, userId: string, version: number, now: Date): Promise<Recomputed> {
   const text = await readHistoryText(db, { userId });
   const computed = await computeExplained(db, { text, now });
   const stamp = { historyVersion: version, computedAt: now };
