@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { ServiceWorker } from "@/components/pwa/service-worker";
-import { pickMessages } from "@/lib/i18n/client-messages";
+import { ROOT_CLIENT_NAMESPACES, pickMessages } from "@/lib/i18n/client-messages";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -29,8 +29,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           {t("skipToContent")}
         </a>
-        {/* Only what client components read (lib/i18n/client-messages.ts), not the whole catalogue. */}
-        <NextIntlClientProvider messages={pickMessages(messages)}>{children}</NextIntlClientProvider>
+        {/* Only app/error.tsx's strings: each segment hands its client components their own
+            (components/i18n/client-messages.tsx), so a page carries no catalogue it does not read. */}
+        <NextIntlClientProvider messages={pickMessages(messages, ROOT_CLIENT_NAMESPACES)}>{children}</NextIntlClientProvider>
         <ServiceWorker />
       </body>
     </html>

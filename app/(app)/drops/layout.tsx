@@ -1,0 +1,7 @@
+import type { ReactNode } from "react";
+import { ClientMessages } from "@/components/i18n/client-messages";
+
+// This segment's client components get their messages here (lib/i18n/client-messages.ts).
+export default function DropsLayout({ children }: { children: ReactNode }) {
+  return <ClientMessages segment="(app)/drops">{children}</ClientMessages>;
+}
