@@ -5,6 +5,8 @@ import { closePool, poolStats } from "@/lib/workers/pool";
 import { explainHistory } from "@/lib/workers/tasks/explain-history";
 import { sampleDocument } from "@/lib/api/v1/test-helpers";
 import { describeDatabases } from "@/lib/db/test-db";
+import type { ChangeFeed } from "@/lib/db/change-feed";
+import { attachReadCache, ReadCache } from "@/lib/db/read-cache";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { deleteEvent, saveEvent } from "./events";
 import type { DashboardView } from "./dashboard-view";
@@ -54,6 +56,23 @@ describeDatabases("explanation cache", (ctx) => {
     expect(three[0].json).toBe(three[1].json);
     expect(three[0].json).toBe(one.json);
     expect(three[2].explanation.drops.length).toBeGreaterThan(0);
+  });
+
+  it("serves the rows it just stored to its next read, before the change feed tells of them", async () => {
+    const db = ctx().prisma;
+    const user = await newUser(db);
+    await importHistory(db, { userId: user.id, document: sampleDocument() });
+    // A live feed whose notifications have not arrived yet.
+    const silent: ChangeFeed = { live: true, onChange: () => () => {}, close: async () => {} };
+    const cache = new ReadCache(silent);
+    attachReadCache(db, () => cache);
+    try {
+      const first = await cachedExplanation(db, { userId: user.id });
+      const again = await cachedExplanation(db, { userId: user.id });
+      expect(again.computedAt).toEqual(first.computedAt);
+    } finally {
+      attachReadCache(db, () => undefined);
+    }
   });
 
   it("explains a small history on the request thread (no pool round trip)", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { CoreContext, Explanation } from "@/lib/core";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { cachedRead } from "@/lib/db/read-cache";
+import { cachedRead, invalidateCached } from "@/lib/db/read-cache";
 import { AppError } from "@/lib/errors";
 import type { HistoryDocument } from "@/lib/history/schema";
 import { todayInShanghai } from "@/lib/days";
@@ -214,6 +214,8 @@ async function computeAndStore(db: PrismaClient, userId: string, version: number
       computed.explainedJson,
       computed.dashboardJson,
     );
+    // The next read here sees the stored rows, not the miss cached before them.
+    invalidateCached(db, userId);
   } catch (err) {
     // Only an optimisation: the user deleted meanwhile (foreign key) must not fail this answer.
     console.error("explanation cache: storing failed", err);

@@ -113,6 +113,14 @@ export function attachReadCache(db: object, cache: () => ReadCache | undefined):
   caches.set(db, cache);
 }
 
+/**
+ * Drops what `db`'s read cache holds for `userId` at once, for a write of this process's own that
+ * its next read must see: the change feed's notification of it arrives a moment later.
+ */
+export function invalidateCached(db: object, userId: string): void {
+  caches.get(db)?.()?.invalidate(userId);
+}
+
 /** `load()` through `db`'s read cache, or straight to the database when it has none. */
 export function cachedRead<T>(db: object, key: string, load: () => Promise<T>, options: { owner: string | ((value: T) => string | null); bytes?: (value: T) => number }): Promise<T> {
   const cache = caches.get(db)?.();
