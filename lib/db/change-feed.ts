@@ -10,7 +10,7 @@
  * is true again.
  */
 import pg from "pg";
-import type { PGlite } from "@electric-sql/pglite";
+import type { EmbeddedListen } from "./pglite-thread/protocol";
 import type { DbTarget } from "./client";
 
 export const CHANGE_CHANNEL = "credit_health_changes";
@@ -46,8 +46,8 @@ class Feed implements ChangeFeed {
   }
 }
 
-/** PGlite: one in-process connection, whose own commits deliver the notifications. */
-export function pgliteChangeFeed(pglite: PGlite): ChangeFeed {
+/** PGlite: one connection (on its own thread), whose own commits deliver the notifications. */
+export function pgliteChangeFeed(pglite: EmbeddedListen): ChangeFeed {
   const feed = new Feed();
   let unlisten: (() => Promise<void>) | undefined;
   const ready = pglite.listen(CHANGE_CHANNEL, (payload) => feed.emit(payload || null)).then(
@@ -127,7 +127,7 @@ export function postgresChangeFeed(url: string, options: { log?: (message: strin
 }
 
 /** The feed for a database the app opened (lib/db/client.ts's handle). */
-export function openChangeFeed(target: DbTarget, pglite?: PGlite): ChangeFeed {
+export function openChangeFeed(target: DbTarget, pglite?: EmbeddedListen): ChangeFeed {
   if (target.kind === "postgres") return postgresChangeFeed(target.url);
   if (!pglite) throw new Error("a PGlite change feed needs the PGlite instance");
   return pgliteChangeFeed(pglite);

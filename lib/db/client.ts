@@ -1,18 +1,19 @@
 /**
  * Builds a Prisma client on one of the two engines the app supports:
  * - a real PostgreSQL through @prisma/adapter-pg and a connection pool, when a URL is given;
- * - PGlite (Postgres compiled to WASM, in-process) in a data directory, when none is.
+ * - PGlite (Postgres compiled to WASM, on a thread of its own: lib/db/pglite-thread) in a data
+ *   directory, when none is.
  * Used by the app (lib/db.ts) and by scripts (migrate, seed, bench) alike, so it must not
  * import "server-only".
  */
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { trackPglite, trackPool } from "./pg-sessions";
+import { trackPool } from "./pg-sessions";
+import { openPgliteThread } from "./pglite-thread/remote";
+import type { EmbeddedListen } from "./pglite-thread/protocol";
 
 export const DEFAULT_PGLITE_DIR = path.join(process.cwd(), "data", "pglite");
 
@@ -31,8 +32,8 @@ export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): DbTarget {
 export type DbHandle = {
   target: DbTarget;
   adapter: SqlMigrationAwareDriverAdapterFactory;
-  /** The embedded instance, for PGlite targets (its LISTEN feeds lib/db/change-feed.ts). */
-  pglite?: PGlite;
+  /** The embedded database, for PGlite targets (its LISTEN feeds lib/db/change-feed.ts). */
+  pglite?: EmbeddedListen;
   /** Closes the pool or the PGlite instance (PGlite keeps the process alive until closed). */
   close: () => Promise<void>;
 };
@@ -46,9 +47,9 @@ export function openAdapter(target: DbTarget): DbHandle {
     const adapter = new PrismaPg(pool, { disposeExternalPool: true });
     return { target, adapter, close: async () => {} };
   }
-  const pglite = new PGlite(target.dataDir);
-  // The adapter sees the instance through trackPglite, so bulk imports can COPY in its transaction.
-  return { target, adapter: new PrismaPGlite(trackPglite(pglite)), pglite, close: () => pglite.close() };
+  // PGlite runs each query on the thread that owns it: its own, not the one answering requests.
+  const pglite = openPgliteThread(target.dataDir);
+  return { target, adapter: pglite.adapter, pglite, close: () => pglite.close() };
 }
 
 export function createPrisma(target: DbTarget = targetFromEnv()): { prisma: PrismaClient; handle: DbHandle } {

@@ -30,9 +30,9 @@ export type BulkSession = {
 /** `client.processID` is set by node-postgres from the server's BackendKeyData; @types/pg omits it. */
 type Tracked = pg.PoolClient & { processID?: number };
 
-type Registry = { pg: Map<string, Tracked>; pglite: Map<PGlite, Transaction> };
+type Registry = { pg: Map<string, Tracked>; pglite: Map<PGlite, Transaction>; remote: Set<RemoteBulkSessions> };
 const holder = globalThis as typeof globalThis & { __creditHealthSessions?: Registry };
-const registry: Registry = (holder.__creditHealthSessions ??= { pg: new Map(), pglite: new Map() });
+const registry: Registry = (holder.__creditHealthSessions ??= { pg: new Map(), pglite: new Map(), remote: new Set() });
 
 const key = (database: string | undefined, pid: number) => `${database ?? ""}/${pid}`;
 
@@ -87,9 +87,31 @@ export async function bulkSessionOf(tx: RawQuery): Promise<BulkSession | null> {
     const seen: pg.QueryResult<{ probe: string | null }> = await client.query(PROBE_SQL);
     return seen.rows[0]?.probe === probe ? pgSession(client) : null;
   }
+  return (await openPgliteBulkSession(probe)) ?? (await remoteBulkSession(probe));
+}
+
+/** The open PGlite transaction of this thread that wrote `probe`, as a bulk session (or null). */
+export async function openPgliteBulkSession(probe: string): Promise<BulkSession | null> {
   for (const open of registry.pglite.values()) {
     const seen = await open.query<{ probe: string | null }>(PROBE_SQL);
     if (seen.rows[0]?.probe === probe) return pgliteSession(open);
+  }
+  return null;
+}
+
+/** A PGlite on its own thread (lib/db/pglite-thread) finds its transaction there. */
+export type RemoteBulkSessions = { bulkSession(probe: string): Promise<BulkSession | null> };
+
+/** Registers a PGlite thread, so bulkSessionOf asks it too; the returned function forgets it. */
+export function trackRemote(remote: RemoteBulkSessions): () => void {
+  registry.remote.add(remote);
+  return () => void registry.remote.delete(remote);
+}
+
+async function remoteBulkSession(probe: string): Promise<BulkSession | null> {
+  for (const remote of registry.remote) {
+    const session = await remote.bulkSession(probe);
+    if (session) return session;
   }
   return null;
 }

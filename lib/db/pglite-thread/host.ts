@@ -1,0 +1,134 @@
+/**
+ * The thread that hosts the app's embedded PGlite (PostgreSQL compiled to WASM). PGlite runs every
+ * query on the thread that owns it; owned by the request thread, a 100,000-row import's COPY
+ * (seconds of WASM) held up every other borrower's requests. Here it holds up only queries, which
+ * PGlite runs one at a time anyway. The real Prisma adapter (pglite-prisma-adapter) runs here
+ * and answers the app's forwarded driver-adapter calls (remote.ts).
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { isDriverAdapterError, type SqlDriverAdapter, type Transaction } from "@prisma/driver-adapter-utils";
+import { openPgliteBulkSession, trackPglite, type BulkSession } from "../pg-sessions";
+import type { AppMessage, CopyFeed, HostMessage, Request, WireError } from "./protocol";
+
+const port = parentPort!;
+const { dataDir } = workerData as { dataDir: string };
+const pglite = new PGlite(dataDir);
+let adapter: SqlDriverAdapter | undefined;
+const transactions = new Map<number, Transaction>();
+const listeners = new Map<number, () => Promise<void>>();
+// PGlite has one connection, so at most one transaction and one bulk session are open at a time.
+let bulk: BulkSession | null = null;
+const copies = new Map<number, CopyQueue>();
+// COPYs that ended (or failed): chunks the app sent before it heard are dropped.
+const ended = new Set<number>();
+let nextId = 1;
+
+const post = (message: HostMessage) => port.postMessage(message);
+
+/** A COPY's chunks as the app sends them, an async iterable the bulk session reads. */
+class CopyQueue implements AsyncIterable<Uint8Array> {
+  private items: CopyFeed[] = [];
+  private wake?: () => void;
+  push(feed: CopyFeed) {
+    this.items.push(feed);
+    this.wake?.();
+  }
+  async *[Symbol.asyncIterator]() {
+    for (;;) {
+      const item = this.items.shift();
+      if (!item) {
+        await new Promise<void>((resolve) => (this.wake = resolve));
+        continue;
+      }
+      if (item.abort !== undefined) throw new Error(item.abort);
+      if (item.end) return;
+      if (item.chunk) yield item.chunk;
+    }
+  }
+}
+
+function copyQueue(copy: number): CopyQueue {
+  let queue = copies.get(copy);
+  if (!queue) copies.set(copy, (queue = new CopyQueue()));
+  return queue;
+}
+
+function queryable(tx: number | undefined) {
+  if (tx === undefined) return adapter!;
+  const open = transactions.get(tx);
+  if (!open) throw new Error(`No open transaction ${tx}.`);
+  return open;
+}
+
+async function handle(request: Request): Promise<unknown> {
+  switch (request.op) {
+    case "connect":
+      adapter ??= await new PrismaPGlite(trackPglite(pglite)).connect();
+      return adapter.getConnectionInfo?.();
+    case "queryRaw":
+      return queryable(request.tx).queryRaw(request.query);
+    case "executeRaw":
+      return queryable(request.tx).executeRaw(request.query);
+    case "executeScript":
+      return adapter!.executeScript(request.script);
+    case "startTransaction": {
+      const tx = await adapter!.startTransaction(request.isolationLevel);
+      const id = nextId++;
+      transactions.set(id, tx);
+      return { tx: id, options: tx.options };
+    }
+    case "commit":
+    case "rollback": {
+      const tx = transactions.get(request.tx);
+      transactions.delete(request.tx);
+      bulk = null;
+      return request.op === "commit" ? tx?.commit() : tx?.rollback();
+    }
+    case "bulk.open":
+      bulk = await openPgliteBulkSession(request.probe);
+      return bulk !== null;
+    case "bulk.query":
+      if (!bulk) throw new Error("No open bulk session.");
+      return bulk.query(request.sql, request.params);
+    case "bulk.copy": {
+      if (!bulk) throw new Error("No open bulk session.");
+      try {
+        return await bulk.copy(request.table, request.columns, copyQueue(request.copy));
+      } finally {
+        copies.delete(request.copy);
+        ended.add(request.copy);
+      }
+    }
+    case "listen": {
+      const id = nextId++;
+      listeners.set(id, await pglite.listen(request.channel, (payload) => post({ notify: { listener: id, payload } })));
+      return id;
+    }
+    case "unlisten":
+      await listeners.get(request.listener)?.();
+      listeners.delete(request.listener);
+      return undefined;
+    case "close":
+      await pglite.close();
+      return undefined;
+  }
+}
+
+function wireError(err: unknown): WireError {
+  if (isDriverAdapterError(err)) return { driver: err.cause, name: err.name, message: err.message };
+  const e = err instanceof Error ? err : new Error(String(err));
+  return { name: e.name, message: e.message, stack: e.stack, code: (e as { code?: string }).code };
+}
+
+port.on("message", (message: AppMessage) => {
+  if ("feed" in message) {
+    if (!ended.has(message.feed.copy)) copyQueue(message.feed.copy).push(message.feed);
+    return;
+  }
+  handle(message.request).then(
+    (value) => post({ reply: { id: message.id, value } }),
+    (err: unknown) => post({ reply: { id: message.id, error: wireError(err) } }),
+  );
+});

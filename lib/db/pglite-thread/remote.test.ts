@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { openTestDatabase, type TestDatabase } from "@/lib/db/test-db";
+import { bulkSessionOf } from "@/lib/db/pg-sessions";
+
+/** The longest gap between timer ticks on this thread while `work` runs. */
+async function longestStall<T>(work: () => Promise<T>): Promise<{ result: T; stallMs: number }> {
+  let last = performance.now();
+  let stallMs = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    stallMs = Math.max(stallMs, now - last);
+    last = now;
+  }, 5);
+  try {
+    return { result: await work(), stallMs };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+describe("the embedded PGlite on its own thread", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await openTestDatabase("pglite");
+  }, 60_000);
+  afterAll(() => database?.close());
+
+  it("runs a long query without holding this thread", async () => {
+    await database.prisma.$queryRawUnsafe(`SELECT 1`); // Prisma's own start-up happens on this thread
+    // Seconds of work inside PostgreSQL: in-process, this thread would not tick until it ended.
+    const t0 = performance.now();
+    const { result, stallMs } = await longestStall(() => database.prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM generate_series(1, 3000000) g, pg_sleep(0.5) s`));
+    const queryMs = performance.now() - t0;
+    expect(result[0]!.n).toBe(3_000_000);
+    expect(queryMs).toBeGreaterThan(500);
+    expect(stallMs).toBeLessThan(queryMs / 4);
+  });
+
+  it("answers Prisma's errors as Prisma's (a unique violation is P2002) and keeps transactions atomic", async () => {
+    const email = "same@example.com";
+    await database.prisma.user.create({ data: { email, passwordHash: "x" } });
+    const dup = await database.prisma.user.create({ data: { email, passwordHash: "y" } }).catch((e: unknown) => e);
+    expect(dup).toBeInstanceOf(Prisma.PrismaClientKnownRequestError);
+    expect((dup as Prisma.PrismaClientKnownRequestError).code).toBe("P2002");
+    await expect(
+      database.prisma.$transaction(async (tx) => {
+        await tx.user.create({ data: { email: "rolled-back@example.com", passwordHash: "x" } });
+        throw new Error("stop");
+      }),
+    ).rejects.toThrow("stop");
+    expect(await database.prisma.user.count({ where: { email: "rolled-back@example.com" } })).toBe(0);
+  });
+
+  it("COPYs in the transaction's own session there, and a failing source stores nothing", async () => {
+    const user = await database.prisma.user.create({ data: { email: "copy@example.com", passwordHash: "x" } });
+    const line = (id: string) => new TextEncoder().encode(`${id}\t${user.id}\tn-${id}\n`);
+    await database.prisma.$transaction(async (tx) => {
+      const session = await bulkSessionOf(tx);
+      expect(session).not.toBeNull();
+      await session!.query(`CREATE TEMP TABLE "CopyProbe" (id text, "userId" text, name text) ON COMMIT DROP`);
+      await session!.copy(`"CopyProbe"`, `id, "userId", name`, [line("a"), line("b")]);
+      const { rows } = await session!.query<{ n: number }>(`SELECT count(*)::int AS n FROM "CopyProbe"`);
+      expect(rows[0]!.n).toBe(2);
+      await session!.query(`INSERT INTO "ApiToken" (id, "userId", name, "tokenHash", prefix) SELECT id, "userId", name, 'h-' || id, 'p' FROM "CopyProbe"`);
+    });
+    expect(await database.prisma.apiToken.count({ where: { userId: user.id } })).toBe(2);
+
+    async function* failing() {
+      yield line("c");
+      throw new Error("the source broke");
+    }
+    await expect(
+      database.prisma.$transaction(async (tx) => {
+        const session = (await bulkSessionOf(tx))!;
+        await session.query(`CREATE TEMP TABLE "CopyProbe" (id text, "userId" text, name text) ON COMMIT DROP`);
+        await session.copy(`"CopyProbe"`, `id, "userId", name`, failing());
+      }),
+    ).rejects.toThrow("the source broke");
+    // The thread is still in service after the aborted COPY.
+    expect(await database.prisma.apiToken.count({ where: { userId: user.id } })).toBe(2);
+  });
+});
