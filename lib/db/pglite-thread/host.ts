@@ -65,6 +65,7 @@ function queryable(tx: number | undefined) {
 async function handle(request: Request): Promise<unknown> {
   switch (request.op) {
     case "connect":
+      await pglite.waitReady; // a data directory PGlite cannot open fails here, not at a first query
       adapter ??= await new PrismaPGlite(trackPglite(pglite)).connect();
       return adapter.getConnectionInfo?.();
     case "queryRaw":

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { openTestDatabase, type TestDatabase } from "@/lib/db/test-db";
 import { bulkSessionOf } from "@/lib/db/pg-sessions";
+import { openPgliteThread } from "./remote";
 
 /** The longest gap between timer ticks on this thread while `work` runs. */
 async function longestStall<T>(work: () => Promise<T>): Promise<{ result: T; stallMs: number }> {
@@ -81,3 +82,24 @@ describe("the embedded PGlite on its own thread", () => {
     expect(await database.prisma.apiToken.count({ where: { userId: user.id } })).toBe(2);
   });
 });
+
+it("answers every call after it closes with an error that says so, and fails to connect to a data directory it cannot open", async () => {
+  const { mkdtemp, rm } = await import("node:fs/promises");
+  const dir = await mkdtemp(`${(await import("node:os")).tmpdir()}/credit-health-pglite-thread-`);
+  try {
+    const closed = openPgliteThread(`${dir}/closed`);
+    const adapter = await closed.adapter.connect();
+    expect((await adapter.queryRaw({ sql: "SELECT 1 AS one", args: [], argTypes: [] })).rows).toEqual([[1]]);
+    await closed.close();
+    await expect(adapter.queryRaw({ sql: "SELECT 1", args: [], argTypes: [] })).rejects.toThrow("The embedded database is closed.");
+
+    // A data directory that is a file: the host cannot open it, and connecting says so.
+    const { writeFile } = await import("node:fs/promises");
+    await writeFile(`${dir}/not-a-directory`, "x");
+    const broken = openPgliteThread(`${dir}/not-a-directory`);
+    await expect(broken.adapter.connect()).rejects.toThrow();
+    await broken.close();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}, 60_000);

@@ -62,9 +62,10 @@ export function openPgliteThread(dataDir: string): PgliteThread {
     if (message.reply.error) waiting?.reject(fromWire(message.reply.error));
     else waiting?.resolve(message.reply.value);
   });
+  // The first reason stays: a thread ended by close() is "closed", not "exited".
   const fail = (err: Error) => {
-    failure = err;
-    for (const w of pending.values()) w.reject(err);
+    failure ??= err;
+    for (const w of pending.values()) w.reject(failure);
     pending.clear();
   };
   worker.on("error", fail);
@@ -145,6 +146,7 @@ export function openPgliteThread(dataDir: string): PgliteThread {
     close: async () => {
       untrack();
       if (!failure) await call({ op: "close" }).catch(() => {});
+      failure ??= new Error("The embedded database is closed.");
       await worker.terminate();
     },
   };
