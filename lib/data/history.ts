@@ -54,7 +54,11 @@ async function readDocument(
   };
 }
 
-/** What the user imported, derived ids left out: importing it again changes nothing. */
+/**
+ * What the user imported, derived ids left out: importing it again changes nothing. As objects,
+ * decoded here: the tests' reference for the text that downloads and the sync API's GET serve
+ * (readHistoryText's "exported" form, lib/data/history-text.ts); no request path calls it.
+ */
 export function exportHistory(db: PrismaClient, { userId }: { userId: string }): Promise<HistoryDocument> {
   return readDocument(db, userId, exportedEvent);
 }
