@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { ActionError, authedAction } from "@/lib/auth/guards";
 import { todayInShanghai } from "@/lib/days";
 import { cachedExplanation } from "@/lib/data/explanation-cache";
-import { readBorrower } from "@/lib/data/history-text";
+import { readBorrower } from "@/lib/data/history";
 import { importHistory } from "@/lib/data/history";
 import { profileEvent, profileForm } from "@/lib/profile/validation";
 

@@ -9,7 +9,7 @@ import type { DropZoom } from "@/lib/timeline/types";
 import { getDashboard } from "./dashboard";
 import { dropZoomOf } from "./drop-window";
 import { cachedExplanation } from "./explanation-cache";
-import { readBorrower } from "./history-text";
+import { readBorrower } from "./history";
 import { listLimitObservations } from "./recovery";
 
 /*

@@ -6,7 +6,8 @@ import { DROP_ZOOM_DAYS, type HistorySpan } from "@/lib/timeline/build";
 import type { DropZoom } from "@/lib/timeline/types";
 import { runBySize } from "@/lib/workers/by-size";
 import { dropZoomTask } from "@/lib/workers/tasks/drop-zoom";
-import { EVENT_JSON_SQL, historyText, readBorrower, readEventSlices } from "./history-text";
+import { readBorrower } from "./history";
+import { EVENT_JSON_SQL, historyText, readEventSlices } from "./history-text";
 
 /*
  * The drop page's chart reads the drop's neighbourhood, not the history: the events of the

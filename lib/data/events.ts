@@ -1,7 +1,7 @@
 import "server-only";
 import type { EventType, PrismaClient } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
-import { importHistory } from "@/lib/data/history";
+import { importHistory, readBorrower } from "@/lib/data/history";
 import { loadedEvent } from "@/lib/db/history-rows";
 import type { HistoryEvent } from "@/lib/history/schema";
 import { dateToDay, dayToDate } from "@/lib/days";
@@ -145,8 +145,7 @@ export async function saveEvent(
   db: PrismaClient,
   options: { userId: string; rowId?: string; event: HistoryEvent; newId: () => string },
 ): Promise<void> {
-  const user = await db.user.findUnique({ where: { id: options.userId }, select: { currency: true, product: true, scoreMin: true, scoreMax: true } });
-  if (!user) throw new AppError("not_found", "No such user.");
+  const borrower = await readBorrower(db, options.userId);
   let event: HistoryEvent;
   if (options.rowId) {
     const existing = await getEvent(db, { userId: options.userId, id: options.rowId });
@@ -157,7 +156,7 @@ export async function saveEvent(
   await importHistory(db, { userId: options.userId, document: {
     format: "credit-health-history",
     version: 1,
-    borrower: { currency: user.currency, product: user.product, scoreScale: { min: user.scoreMin, max: user.scoreMax } },
+    borrower,
     events: [event],
   } });
 }

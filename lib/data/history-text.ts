@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { AppError } from "@/lib/errors";
+import { readBorrower } from "./history";
 import { HISTORY_FORMAT, type HistoryDocument } from "@/lib/history/schema";
 
 /*
@@ -58,13 +58,6 @@ const ALL_DAYS = { from: "0001-01-01", to: "9999-12-31" };
 
 /** Lets queued I/O (other borrowers' requests) run before the next slice. */
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** The borrower block of the user's history; AppError not_found for no such user. */
-export async function readBorrower(db: PrismaClient, userId: string): Promise<HistoryDocument["borrower"]> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { currency: true, product: true, scoreMin: true, scoreMax: true } });
-  if (!user) throw new AppError("not_found", "No such user.");
-  return { currency: user.currency, product: user.product, scoreScale: { min: user.scoreMin, max: user.scoreMax } };
-}
 
 /**
  * Gathers the planner's statistics of "Event" when a large part of it changed since they were

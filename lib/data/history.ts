@@ -35,13 +35,19 @@ export async function importHistory(
 
 export { prepareImport, preparedOrThrow, writePreparedHistory };
 
+/** The borrower block of the user's history; AppError not_found for no such user. */
+export async function readBorrower(db: PrismaClient, userId: string): Promise<HistoryDocument["borrower"]> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { currency: true, product: true, scoreMin: true, scoreMax: true } });
+  if (!user) throw new AppError("not_found", "No such user.");
+  return { currency: user.currency, product: user.product, scoreScale: { min: user.scoreMin, max: user.scoreMax } };
+}
+
 async function readDocument(
   db: PrismaClient,
   userId: string,
   toEvent: (row: { eventId: string; idDerived: boolean; payload: unknown }) => HistoryEvent,
 ): Promise<HistoryDocument> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { currency: true, product: true, scoreMin: true, scoreMax: true } });
-  if (!user) throw new AppError("not_found", "No such user.");
+  const borrower = await readBorrower(db, userId);
   // Raw SQL: for thousands of rows Prisma's findMany costs ~3x the query itself (row mapping).
   // "type" is an enum: it sorts in declaration order, the spec's tie-break order, as the core does.
   const rows = await db.$queryRaw<{ eventId: string; idDerived: boolean; payload: unknown }[]>`
@@ -49,7 +55,7 @@ async function readDocument(
   return {
     format: HISTORY_FORMAT,
     version: 1,
-    borrower: { currency: user.currency, product: user.product, scoreScale: { min: user.scoreMin, max: user.scoreMax } },
+    borrower,
     events: rows.map(toEvent),
   };
 }

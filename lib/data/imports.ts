@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { importHistory, type ImportCounts } from "@/lib/data/history";
+import { importHistory, readBorrower, type ImportCounts } from "@/lib/data/history";
 import { toEventRows } from "@/lib/db/history-rows";
 import { AppError } from "@/lib/errors";
 import { csvMapping, type CsvMappingInput, type MappingSuggestion } from "@/lib/history/csv-mapping";
@@ -10,7 +10,7 @@ import { FORMAT_NAMES, lenderName } from "@/lib/history/importers/registry";
 import type { Lang } from "@/lib/history/importers/text";
 import type { BillFormatId } from "@/lib/history/importers/types";
 import { formatPath } from "@/lib/history/parse";
-import type { Borrower, HistoryDocument } from "@/lib/history/schema";
+import type { HistoryDocument } from "@/lib/history/schema";
 import type { FileFormat, Packaging, ParsedFile } from "@/lib/import/read-file";
 import { readImportFileOffThread } from "@/lib/import/read-off-thread";
 import { recordAudit } from "@/lib/data/audit";
@@ -68,15 +68,9 @@ export type ImportPreview =
 
 export type ImportFileInput = { userId: string; bytes: Uint8Array; mapping?: CsvMappingInput; password?: string; lang?: Lang; now?: Date };
 
-async function borrowerOf(db: PrismaClient, userId: string): Promise<Borrower> {
-  const u = await db.user.findUnique({ where: { id: userId }, select: { currency: true, product: true, scoreMin: true, scoreMax: true } });
-  if (!u) throw new AppError("not_found", "No such user.");
-  return { currency: u.currency, product: u.product, scoreScale: { min: u.scoreMin, max: u.scoreMax } };
-}
-
 /** A plain CSV's mapping: the one given, else the one saved for this header (if any). */
 async function resolve(db: PrismaClient, input: ImportFileInput) {
-  const borrower = await borrowerOf(db, input.userId);
+  const borrower = await readBorrower(db, input.userId);
   const options = { borrower, password: input.password, lang: input.lang, now: input.now };
   // Parsing runs in the worker pool: a 100,000-row bill never holds up the request thread.
   let read = await readImportFileOffThread(input.bytes, { ...options, mapping: input.mapping });

@@ -1,9 +1,9 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { AppError, isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 import { planLimitChange, type LimitChangeOutcome, type StoredLimit } from "@/lib/limit-change/plan";
 import type { LimitChange, LimitChangeErrors } from "@/lib/limit-change/check";
-import { importHistory } from "./history";
+import { importHistory, readBorrower } from "./history";
 
 /*
  * "My limit changed": two limit observations (and a score) written through the history store
@@ -33,12 +33,11 @@ export type RecordedLimitChange = { ok: true; outcome: LimitChangeOutcome; date:
  */
 export async function recordLimitChange(db: PrismaClient, options: { userId: string; change: LimitChange; now?: Date }): Promise<RecordedLimitChange> {
   const { userId, change } = options;
-  const [user, before, sameDay] = await Promise.all([
-    db.user.findUnique({ where: { id: userId }, select: { currency: true, product: true, scoreMin: true, scoreMax: true } }),
+  const [borrower, before, sameDay] = await Promise.all([
+    readBorrower(db, userId),
     lastLimit(db, { userId, before: change.date }),
     db.event.findFirst({ where: { userId, type: "limit", day: dayDate(change.date) }, select: { eventId: true, value: true }, orderBy: { eventId: "desc" } }),
   ]);
-  if (!user) throw new AppError("not_found", "No such user.");
   const planned = planLimitChange(change, { before, sameDay: sameDay && sameDay.value !== null ? { eventId: sameDay.eventId, value: Number(sameDay.value) } : null });
   if (!planned.ok) return planned;
   const { plan } = planned;
@@ -48,7 +47,7 @@ export async function recordLimitChange(db: PrismaClient, options: { userId: str
       document: {
         format: "credit-health-history",
         version: 1,
-        borrower: { currency: user.currency, product: user.product, scoreScale: { min: user.scoreMin, max: user.scoreMax } },
+        borrower,
         events: plan.events,
       },
       now: options.now,

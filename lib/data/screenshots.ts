@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/data/audit";
-import { importHistory, type ImportCounts } from "@/lib/data/history";
+import { importHistory, readBorrower, type ImportCounts } from "@/lib/data/history";
 import { AppError } from "@/lib/errors";
 import { HISTORY_FORMAT } from "@/lib/history/schema";
 import { screenshotEvents } from "@/lib/screenshots/to-events";
@@ -18,11 +18,10 @@ export async function saveScreenshotObservations(
   db: PrismaClient,
   options: { userId: string; input: SaveScreenshotsInput; ip?: string | null; now?: Date },
 ): Promise<ScreenshotSaveOutcome> {
-  const user = await db.user.findUnique({ where: { id: options.userId }, select: { currency: true, product: true, scoreMin: true, scoreMax: true } });
-  if (!user) throw new AppError("not_found", "No such user.");
-  const { events, otherProduct } = screenshotEvents(options.input.observations, user.product);
+  const borrower = await readBorrower(db, options.userId);
+  const { events, otherProduct } = screenshotEvents(options.input.observations, borrower.product);
   const counts: ImportCounts = events.length
-    ? await importHistory(db, { userId: options.userId, document: { format: HISTORY_FORMAT, version: 1, borrower: { currency: user.currency, product: user.product, scoreScale: { min: user.scoreMin, max: user.scoreMax } }, events }, now: options.now })
+    ? await importHistory(db, { userId: options.userId, document: { format: HISTORY_FORMAT, version: 1, borrower, events }, now: options.now })
     : { added: 0, updated: 0, unchanged: 0 };
   await recordAudit(db, {
     userId: options.userId,

@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { todayInShanghai } from "@/lib/days";
 import { listEventsOfType } from "@/lib/data/events";
-import { readBorrower } from "@/lib/data/history-text";
+import { readBorrower } from "@/lib/data/history";
 import { calendarDay } from "@/lib/history/schema";
 import { currentProfile } from "@/lib/profile/validation";
 import { db } from "@/lib/db";

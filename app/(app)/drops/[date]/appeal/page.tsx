@@ -14,7 +14,7 @@ import { requireUser } from "@/lib/auth/session";
 import { appealFactsOf, listAppeals } from "@/lib/data/appeals";
 import { todayInShanghai } from "@/lib/days";
 import { findDrop } from "@/lib/data/drop-view";
-import { readBorrower } from "@/lib/data/history-text";
+import { readBorrower } from "@/lib/data/history";
 import { listStepStates } from "@/lib/data/recovery";
 import { db } from "@/lib/db";
 
