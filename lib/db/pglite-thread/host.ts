@@ -21,8 +21,9 @@ const listeners = new Map<number, () => Promise<void>>();
 // PGlite has one connection, so at most one transaction and one bulk session are open at a time.
 let bulk: BulkSession | null = null;
 const copies = new Map<number, CopyQueue>();
-// COPYs that ended (or failed): chunks the app sent before it heard are dropped.
-const ended = new Set<number>();
+// The app numbers its COPYs in order and runs one at a time (one transaction at a time): chunks
+// of a COPY up to this one, which ended or failed before the app heard, are dropped.
+let endedUpTo = 0;
 let nextId = 1;
 
 const post = (message: HostMessage) => port.postMessage(message);
@@ -87,19 +88,23 @@ async function handle(request: Request): Promise<unknown> {
       bulk = null;
       return request.op === "commit" ? tx?.commit() : tx?.rollback();
     }
-    case "bulk.open":
-      bulk = await openPgliteBulkSession(request.probe);
-      return bulk !== null;
+    case "bulk.open": {
+      // Every PGlite thread of the process is asked; only the one whose transaction wrote the probe
+      // answers yes, and the others keep the session they may have open.
+      const found = await openPgliteBulkSession(request.probe);
+      if (found) bulk = found;
+      return found !== null;
+    }
     case "bulk.query":
       if (!bulk) throw new Error("No open bulk session.");
       return bulk.query(request.sql, request.params);
     case "bulk.copy": {
-      if (!bulk) throw new Error("No open bulk session.");
       try {
+        if (!bulk) throw new Error("No open bulk session.");
         return await bulk.copy(request.table, request.columns, copyQueue(request.copy));
       } finally {
         copies.delete(request.copy);
-        ended.add(request.copy);
+        endedUpTo = Math.max(endedUpTo, request.copy);
       }
     }
     case "listen": {
@@ -125,7 +130,7 @@ function wireError(err: unknown): WireError {
 
 port.on("message", (message: AppMessage) => {
   if ("feed" in message) {
-    if (!ended.has(message.feed.copy)) copyQueue(message.feed.copy).push(message.feed);
+    if (message.feed.copy > endedUpTo) copyQueue(message.feed.copy).push(message.feed);
     return;
   }
   handle(message.request).then(

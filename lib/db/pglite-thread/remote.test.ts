@@ -83,6 +83,23 @@ describe("the embedded PGlite on its own thread", () => {
   });
 });
 
+it("keeps one database's bulk session while another database in the process finds its own", async () => {
+  const [one, two] = [await openTestDatabase("pglite"), await openTestDatabase("pglite")];
+  try {
+    await one.prisma.$transaction(async (tx1) => {
+      const first = (await bulkSessionOf(tx1))!;
+      // The second database's look-up asks every PGlite thread, the first one's too.
+      await two.prisma.$transaction(async (tx2) => {
+        const second = (await bulkSessionOf(tx2))!;
+        expect((await second.query<{ n: number }>(`SELECT 2 AS n`)).rows[0]!.n).toBe(2);
+      });
+      expect((await first.query<{ n: number }>(`SELECT 1 AS n`)).rows[0]!.n).toBe(1);
+    });
+  } finally {
+    await Promise.all([one.close(), two.close()]);
+  }
+}, 60_000);
+
 it("answers every call after it closes with an error that says so, and fails to connect to a data directory it cannot open", async () => {
   const { mkdtemp, rm } = await import("node:fs/promises");
   const dir = await mkdtemp(`${(await import("node:os")).tmpdir()}/credit-health-pglite-thread-`);

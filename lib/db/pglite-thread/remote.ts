@@ -71,7 +71,7 @@ export function openPgliteThread(dataDir: string): PgliteThread {
   worker.on("error", fail);
   worker.on("exit", (code) => fail(new Error(`The PGlite thread exited (code ${code}).`)));
 
-  const post = (message: AppMessage) => worker.postMessage(message);
+  const post = (message: AppMessage, transfer?: ArrayBuffer[]) => worker.postMessage(message, transfer);
   const call = <T>(request: Request): Promise<T> => {
     if (failure) return Promise.reject(failure);
     const id = nextId++;
@@ -114,7 +114,7 @@ export function openPgliteThread(dataDir: string): PgliteThread {
         for await (const chunk of chunks) {
           // A copy of the view's bytes alone, moved: cloning a view would send its whole buffer.
           const bytes = new Uint8Array(chunk);
-          worker.postMessage({ feed: { copy, chunk: bytes } } satisfies AppMessage, [bytes.buffer]);
+          post({ feed: { copy, chunk: bytes } }, [bytes.buffer]);
         }
         post({ feed: { copy, end: true } });
       } catch (err) {
