@@ -4,8 +4,9 @@
  * - PostgreSQL: Prisma 7's pg adapter takes our own pg.Pool (lib/db/client.ts), whose public
  *   `connect` and `remove` events let us keep every open connection by its server process id;
  *   `SELECT pg_backend_pid()` inside the transaction names its connection.
- * - PGlite: one connection, so at most one transaction is open per instance; the adapter is given
- *   the instance through trackPglite, which notes the open transaction's handle.
+ * - PGlite: one connection, so at most one transaction is open per instance; on the database's
+ *   thread (lib/db/pglite-thread/host.ts) the adapter is given the instance through trackPglite,
+ *   which notes the open transaction's handle, and the app's side asks that thread (trackRemote).
  * Either way a transaction-local setting written through Prisma and read back through the raw
  * session proves it is the same session and transaction before anything is written. No Prisma
  * internals are touched. No "server-only": the benches and scripts (tsx) share this with the app.
@@ -130,9 +131,8 @@ function pgSession(client: pg.PoolClient): BulkSession {
 }
 
 /**
- * PGlite runs on the calling thread: a 100,000-row COPY would hold it for a second or more, so
- * rows go in COPYs of PGLITE_COPY_ROWS lines with a yield between them (other requests are
- * answered in the gaps).
+ * PGlite takes COPY from a blob, not a stream: rows go in COPYs of PGLITE_COPY_ROWS lines, so the
+ * first ones are written while later ones still arrive and no blob holds the whole document.
  */
 export const PGLITE_COPY_ROWS = 2_000;
 
@@ -155,7 +155,6 @@ function pgliteSession(tx: Transaction): BulkSession {
         await tx.query(`COPY ${table} (${columns}) FROM '/dev/blob'`, [], { blob: new Blob(parts as BlobPart[]) });
         parts = [];
         rows = 0;
-        await new Promise<void>((resolve) => setImmediate(resolve));
       };
       for await (const chunk of chunks) {
         parts.push(chunk);
