@@ -9,8 +9,8 @@ import { HISTORY_FORMAT, type HistoryDocument } from "@/lib/history/schema";
  * the database writes each event's JSON (`payload` with its `id`, exactly as loadHistory's
  * loadedEvent builds it) and joins a slice of them into one string, so a slice comes back as one
  * value. Slices are paged by day (see SLICE_SQL) and the thread yields between them: on the
- * embedded PGlite, which runs queries on this very thread one at a time, other borrowers'
- * queries run between two short slices instead of after one long read.
+ * embedded PGlite, whose one connection runs queries one at a time, other borrowers' queries
+ * run between two short slices instead of after one long read.
  */
 
 /**

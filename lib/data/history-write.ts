@@ -79,9 +79,15 @@ async function gatheredIfMerging(db: PrismaClient, userId: string, prepared: Pre
   if (Array.isArray(prepared.batches) || prepared.total === 0) return prepared;
   const stored = await db.event.findFirst({ where: { userId }, select: { eventId: true } });
   if (!stored) return prepared;
-  const batches: RowBatch[] = [];
-  for await (const b of prepared.batches) batches.push(b);
-  return { ...prepared, batches };
+  return { ...prepared, batches: await allBatches(prepared.batches) };
+}
+
+/** Every batch, taken from the worker if they still stream (an array is returned as it is). */
+async function allBatches(batches: PreparedHistory["batches"]): Promise<RowBatch[]> {
+  if (Array.isArray(batches)) return batches;
+  const all: RowBatch[] = [];
+  for await (const batch of batches) all.push(batch);
+  return all;
 }
 
 async function writeInTransaction(db: PrismaClient, options: { userId: string } & ImportOptions, prepared: PreparedHistory): Promise<ImportCounts> {
@@ -136,8 +142,7 @@ async function writeRows(session: BulkSession, userId: string, prepared: Prepare
     if (added !== prepared.total) throw new Error(`The prepared document had ${prepared.total} events but ${added} rows arrived.`);
     return { added, updated: 0 };
   }
-  const batches: RowBatch[] = [];
-  for await (const b of prepared.batches) batches.push(b);
+  const batches = await allBatches(prepared.batches);
   const stored = await storedHashes(session, userId, held, batches);
   const fresh: Uint8Array[] = [];
   const changed: Uint8Array[] = [];
