@@ -66,10 +66,15 @@ export async function getDropView(db: PrismaClient, options: { userId: string; d
   const ref = await findDrop(db, options);
   if (!ref) return null;
   const { userId } = options;
-  const dashboard = await getDashboard(db, { userId });
-  const zoom = await dropZoomOf(db, { userId, drops: ref.explanation.drops, drop: ref.drop });
+  // Independent reads: together, not one after another.
+  const [zoom, dashboard, borrower, missing, limits] = await Promise.all([
+    dropZoomOf(db, { userId, drops: ref.explanation.drops, drop: ref.drop }),
+    getDashboard(db, { userId }),
+    readBorrower(db, userId),
+    missingDataOf(db, { userId }),
+    listLimitObservations(db, { userId }),
+  ]);
   if (!zoom) return null;
-  const [borrower, missing, limits] = await Promise.all([readBorrower(db, userId), missingDataOf(db, { userId }), listLimitObservations(db, { userId })]);
   return { ...ref, borrower, zoom, missing, assessment: dashboard.view().assessment, limits };
 }
 
