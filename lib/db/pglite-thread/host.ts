@@ -9,6 +9,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { isDriverAdapterError, type SqlDriverAdapter, type Transaction } from "@prisma/driver-adapter-utils";
+import { AsyncQueue } from "../../async-queue";
 import { openPgliteBulkSession, trackPglite, type BulkSession } from "../pg-sessions";
 import type { AppMessage, CopyFeed, HostMessage, Request, WireError } from "./protocol";
 
@@ -20,7 +21,7 @@ const transactions = new Map<number, Transaction>();
 const listeners = new Map<number, () => Promise<void>>();
 // PGlite has one connection, so at most one transaction and one bulk session are open at a time.
 let bulk: BulkSession | null = null;
-const copies = new Map<number, CopyQueue>();
+const copies = new Map<number, AsyncQueue<Uint8Array>>();
 // The app numbers its COPYs in order and runs one at a time (one transaction at a time): chunks
 // of a COPY up to this one, which ended or failed before the app heard, are dropped.
 let endedUpTo = 0;
@@ -28,32 +29,19 @@ let nextId = 1;
 
 const post = (message: HostMessage) => port.postMessage(message);
 
-/** A COPY's chunks as the app sends them, an async iterable the bulk session reads. */
-class CopyQueue implements AsyncIterable<Uint8Array> {
-  private items: CopyFeed[] = [];
-  private wake?: () => void;
-  push(feed: CopyFeed) {
-    this.items.push(feed);
-    this.wake?.();
-  }
-  async *[Symbol.asyncIterator]() {
-    for (;;) {
-      const item = this.items.shift();
-      if (!item) {
-        await new Promise<void>((resolve) => (this.wake = resolve));
-        continue;
-      }
-      if (item.abort !== undefined) throw new Error(item.abort);
-      if (item.end) return;
-      if (item.chunk) yield item.chunk;
-    }
-  }
+/** A COPY's chunks as the app sends them, the async iterable the bulk session reads. */
+function copyQueue(copy: number): AsyncQueue<Uint8Array> {
+  let queue = copies.get(copy);
+  if (!queue) copies.set(copy, (queue = new AsyncQueue()));
+  return queue;
 }
 
-function copyQueue(copy: number): CopyQueue {
-  let queue = copies.get(copy);
-  if (!queue) copies.set(copy, (queue = new CopyQueue()));
-  return queue;
+function feed({ copy, chunk, end, abort }: CopyFeed): void {
+  if (copy <= endedUpTo) return;
+  const queue = copyQueue(copy);
+  if (abort !== undefined) queue.fail(new Error(abort));
+  else if (end) queue.end();
+  else if (chunk) queue.push(chunk);
 }
 
 function queryable(tx: number | undefined) {
@@ -130,7 +118,7 @@ function wireError(err: unknown): WireError {
 
 port.on("message", (message: AppMessage) => {
   if ("feed" in message) {
-    if (message.feed.copy > endedUpTo) copyQueue(message.feed.copy).push(message.feed);
+    feed(message.feed);
     return;
   }
   handle(message.request).then(
