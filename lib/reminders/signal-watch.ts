@@ -39,13 +39,25 @@ export function newSignalNotifications(before: Snapshot, after: Assessment | nul
 
 export type Defer = (task: () => Promise<void>) => void;
 
+/** Checks running in the background because there was no request to run them after. */
+const background = new Set<Promise<void>>();
+
 /** After the response where Next can (after()), else in the background; a failure is logged, never thrown at the borrower. */
 export const deferAfterResponse: Defer = (task) => {
   const run = () => task().catch((err: unknown) => console.error("new-signal alerts failed", err));
   import("next/server")
     .then(({ after }) => after(run))
-    .catch(() => void run());
+    .catch(() => {
+      const running = run();
+      background.add(running);
+      void running.finally(() => background.delete(running));
+    });
 };
+
+/** Resolves once the checks running in the background have ended: whoever closes the database (a test) waits for them. */
+export async function backgroundChecksSettled(): Promise<void> {
+  while (background.size) await Promise.allSettled([...background]);
+}
 
 /**
  * Runs `write` (an import or sync) between two looks at the borrower's active signals, and

@@ -1,11 +1,15 @@
-import { expect, it } from "vitest";
+import { afterAll, expect, it } from "vitest";
 import { describeDatabases } from "@/lib/db/test-db";
 import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
 import { requestFingerprint } from "../idempotency";
+import { backgroundChecksSettled } from "@/lib/reminders/signal-watch";
 import { historyHandlers } from "./history";
 import { apiRequest, sampleDocument, userWithToken } from "./test-helpers";
 
 describeDatabases("/api/v1/history", (ctx) => {
+  // The new-signal check of each import runs after it (outside a request, in the background): it
+  // reads this database, which closes after this hook.
+  afterAll(backgroundChecksSettled);
   const api = () => historyHandlers(() => ctx().prisma);
   const post = (token: string | undefined, body: unknown, headers: Record<string, string> = {}) =>
     api().POST(apiRequest("/api/v1/history", { token, body: typeof body === "string" ? body : JSON.stringify(body), headers }));
