@@ -39,19 +39,17 @@ export function newSignalNotifications(before: Snapshot, after: Assessment | nul
 
 export type Defer = (task: () => Promise<void>) => void;
 
-/** Checks running in the background because there was no request to run them after. */
+/** Deferred checks until Next has taken them (after()) or, outside a request, until they end. */
 const background = new Set<Promise<void>>();
 
 /** After the response where Next can (after()), else in the background; a failure is logged, never thrown at the borrower. */
 export const deferAfterResponse: Defer = (task) => {
   const run = () => task().catch((err: unknown) => console.error("new-signal alerts failed", err));
-  import("next/server")
+  const deferred = import("next/server")
     .then(({ after }) => after(run))
-    .catch(() => {
-      const running = run();
-      background.add(running);
-      void running.finally(() => background.delete(running));
-    });
+    .catch(run);
+  background.add(deferred);
+  void deferred.finally(() => background.delete(deferred));
 };
 
 /** Resolves once the checks running in the background have ended: whoever closes the database (a test) waits for them. */
