@@ -1,7 +1,13 @@
 /** @type {import('next').NextConfig} */
 import createNextIntlPlugin from "next-intl/plugin";
 
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+// Messages are compiled at build time (next-intl's precompile, with icu-minify): the pages then format
+// them with a few hundred bytes of code instead of shipping intl-messageformat's parser to every
+// browser. Code run outside Next.js (tests, the explain command, the worker pool) reads the JSON as it is.
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./lib/i18n/request.ts",
+  experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },
+});
 
 // The pages' Content-Security-Policy is set per request by proxy.ts, with a nonce
 // (lib/security/csp.ts). JSON answers of the app's own APIs never run anything.
