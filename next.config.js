@@ -1,5 +1,6 @@
 /** @type {import('next').NextConfig} */
 import createNextIntlPlugin from "next-intl/plugin";
+import { hintRootChunks } from "./scripts/lib/compile-hints.mjs";
 
 // Messages are compiled at build time (next-intl's precompile, with icu-minify): the pages then format
 // them with a few hundred bytes of code instead of shipping intl-messageformat's parser to every
@@ -27,6 +28,8 @@ const personal = ["/dashboard/:path*", "/drops/:path*", "/recovery/:path*", "/da
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // The scripts every page runs at load are compiled off the main thread (scripts/lib/compile-hints.mjs).
+  compiler: { runAfterProductionCompile: hintRootChunks },
   // Lets two builds live side by side (e.g. a benchmark build beside the end-to-end build).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite loads its WASM and data files from its own package directory at run time.
