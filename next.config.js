@@ -3,7 +3,7 @@ import createNextIntlPlugin from "next-intl/plugin";
 import { hintRootChunks } from "./scripts/lib/compile-hints.mjs";
 
 // Messages are compiled at build time (next-intl's precompile, with icu-minify): the pages then format
-// them with a few hundred bytes of code instead of shipping intl-messageformat's parser to every
+// them with icu-minify's small formatter instead of shipping intl-messageformat's parser to every
 // browser. Code run outside Next.js (tests, the explain command, the worker pool) reads the JSON as it is.
 const withNextIntl = createNextIntlPlugin({
   requestConfig: "./lib/i18n/request.ts",
